@@ -1,0 +1,67 @@
+/*
+ * The lowest layer, shared by every other: allocation that cannot fail
+ * silently, growable strings, calendar dates and "did you mean" suggestions.
+ * No SQL, no YAML, no curses here.
+ */
+#ifndef PANELBOARD_BASE_H
+#define PANELBOARD_BASE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+/* Allocation failure is reported once, here, and ends the program with
+ * status 70 (the terminal is restored first by the handler the dashboard
+ * installs with pb_set_fatal_hook). */
+void *pb_xmalloc(size_t size);
+void *pb_xcalloc(size_t n, size_t size);
+void *pb_xrealloc(void *p, size_t size);
+char *pb_xstrdup(const char *s);
+char *pb_xstrndup(const char *s, size_t n);
+char *pb_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void pb_set_fatal_hook(void (*hook)(void));
+
+/* A growable string; buf is always NUL-terminated once anything is added. */
+struct pb_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+};
+void pb_buf_add(struct pb_buf *b, const char *s, size_t n);
+void pb_buf_puts(struct pb_buf *b, const char *s);
+void pb_buf_addf(struct pb_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void pb_buf_free(struct pb_buf *b);
+/* Hand the string to the caller (never NULL) and reset b. */
+char *pb_buf_take(struct pb_buf *b);
+
+/* Calendar dates as days since 1970-01-01 (proleptic Gregorian), so that
+ * "+2w" and "overdue" are plain arithmetic. */
+typedef int32_t pb_day;
+/* "YYYY-MM-DD", exactly 10 characters, and a date that exists. */
+bool pb_date_parse(const char *s, pb_day *out);
+/* Writes "YYYY-MM-DD" into buf (at least 11 bytes). */
+void pb_date_format(pb_day day, char *buf);
+/* "12 October 2022", the way minutes write dates (buf: at least 32 bytes). */
+void pb_date_format_long(pb_day day, char *buf, size_t size);
+/* 0 = Monday ... 6 = Sunday. */
+int pb_date_weekday(pb_day day);
+/* Today in local time, unless the environment pins it: PANELBOARD_TODAY=YYYY-MM-DD
+ * (for tests and for preparing a meeting in advance). */
+pb_day pb_date_today(void);
+/* Now as "YYYY-MM-DD HH:MM:SS" UTC (buf: at least 20 bytes), pinned to
+ * PANELBOARD_TODAY's midnight when that is set. */
+void pb_now_format(char *buf, size_t size);
+
+/* The candidate nearest to word by edit distance, or NULL when none is close
+ * enough to be a plausible typo (distance at most a third of the word, and
+ * at least 1). */
+const char *pb_suggest(const char *word, const char *const *candidates, size_t n);
+
+/* UTF-8 helpers. */
+/* True when s[0..len) is valid UTF-8 (no overlongs, surrogates or > U+10FFFF). */
+bool pb_utf8_valid(const char *s, size_t len);
+/* Number of code points in a valid UTF-8 string. */
+size_t pb_utf8_length(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,384 @@
+/*
+ * Quick capture: reading one typed line into a new action's title, owners,
+ * theme, due date and minute reference (syntax in cli.md). Errors point at
+ * the character where the offending token starts, so the dashboard can put
+ * the cursor there and the CLI can say which word is wrong.
+ */
+#include <panelboard/capture.h>
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DUE_DAYS    3650
+#define MAX_TITLE_CHARS 200
+#define MAX_REF_CHARS   4000
+#define DUE_FORMS       "(use YYYY-MM-DD, +3d, +2w, a weekday, today or tomorrow)"
+
+/* One word of the line; a quoted ref: value counts as one word. */
+struct token {
+    const char *text;
+    size_t len;
+    int column;
+};
+
+struct parser {
+    const char *line;
+    size_t pos;
+    pb_day today;
+    const struct capture_ids *ids;
+    struct capture *out;
+    struct pb_buf title;
+    int title_column;
+    struct pb_error *err;
+};
+
+static const char *const weekdays[7] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+};
+static const char *const weekday_abbrevs[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+static enum pb_status fail_at(struct pb_error *err, int column, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static enum pb_status fail_at(struct pb_error *err, int column, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    pb_error_setv(err, PB_ERR_DATA, fmt, ap);
+    va_end(ap);
+    if (err)
+        err->column = column;
+    return PB_ERR_DATA;
+}
+
+static char ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Keywords compare without regard to ASCII case and never by locale. */
+static bool ascii_ieq(const char *a, size_t na, const char *b)
+{
+    if (na != strlen(b))
+        return false;
+    for (size_t i = 0; i < na; i++)
+        if (ascii_lower(a[i]) != b[i])
+            return false;
+    return true;
+}
+
+static bool starts_with(const char *s, size_t len, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return len >= n && ascii_ieq(s, n, prefix);
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int column_at(const char *line, size_t offset)
+{
+    size_t chars = pb_utf8_length(line, offset) + 1;
+    return chars > INT_MAX ? INT_MAX : (int)chars;
+}
+
+/* ---- due: ---- */
+
+static bool looks_like_date(const char *s)
+{
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return false;
+    return true;
+}
+
+/* "+Nd" or "+Nw"; false when text is not of that shape at all. */
+static bool parse_offset(const char *text, long *days)
+{
+    const char *p = text + 1;
+    long n = 0;
+    if (text[0] != '+' || *p < '0' || *p > '9')
+        return false;
+    for (; *p >= '0' && *p <= '9'; p++)
+        if (n <= MAX_DUE_DAYS) /* stop growing: anything past the bound is refused */
+            n = n * 10 + (*p - '0');
+    char unit = ascii_lower(*p);
+    if ((unit != 'd' && unit != 'w') || p[1] != '\0')
+        return false;
+    *days = unit == 'w' ? n * 7 : n;
+    return true;
+}
+
+/* 0 = Monday ... 6 = Sunday, or -1. */
+static int weekday_named(const char *text)
+{
+    size_t len = strlen(text);
+    for (int i = 0; i < 7; i++)
+        if (ascii_ieq(text, len, weekdays[i]) || ascii_ieq(text, len, weekday_abbrevs[i]))
+            return i;
+    return -1;
+}
+
+enum pb_status capture_parse_due(const char *text, pb_day today, pb_day *out, struct pb_error *err)
+{
+    long days;
+    int weekday;
+    if (*text == '\0')
+        return pb_error_set(err, PB_ERR_DATA, "due: needs a date " DUE_FORMS);
+    if (pb_date_parse(text, out))
+        return PB_OK;
+    if (looks_like_date(text))
+        return pb_error_set(err, PB_ERR_DATA, "bad date '%s' in due: (there is no such day)", text);
+    if (parse_offset(text, &days)) {
+        if (days < 1 || days > MAX_DUE_DAYS)
+            return pb_error_set(err, PB_ERR_DATA,
+                                "bad date '%s' in due: (+N must be 1 to %d days ahead)", text,
+                                MAX_DUE_DAYS);
+        *out = today + (pb_day)days;
+        return PB_OK;
+    }
+    if (ascii_ieq(text, strlen(text), "today")) {
+        *out = today;
+        return PB_OK;
+    }
+    if (ascii_ieq(text, strlen(text), "tomorrow")) {
+        *out = today + 1;
+        return PB_OK;
+    }
+    weekday = weekday_named(text);
+    if (weekday >= 0) {
+        /* Strictly after today: "due:wed" said on a Wednesday means next week. */
+        *out = today + (weekday - pb_date_weekday(today) + 6) % 7 + 1;
+        return PB_OK;
+    }
+    return pb_error_set(err, PB_ERR_DATA, "bad date '%s' in due: " DUE_FORMS, text);
+}
+
+/* ---- the line ---- */
+
+/* A title must be text the minutes and the terminal can show: valid UTF-8
+ * without control characters (a pasted escape sequence would reach both).
+ * Tabs and newlines only separate words. */
+static enum pb_status check_line(const char *line, struct pb_error *err)
+{
+    size_t len = strlen(line);
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)line[i];
+        size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (n > len - i || !pb_utf8_valid(line + i, n))
+            return fail_at(err, column_at(line, i), "the line is not valid UTF-8");
+        if ((c < 0x20 && !is_space((char)c)) || c == 0x7F)
+            return fail_at(err, column_at(line, i), "control character U+%04X in the line", c);
+        if (c == 0xC2 && (unsigned char)line[i + 1] < 0xA0)
+            return fail_at(err, column_at(line, i), "control character U+%04X in the line",
+                           (unsigned)(unsigned char)line[i + 1]);
+        i += n;
+    }
+    return PB_OK;
+}
+
+/* The next word into t, with t->len 0 at the end of the line. */
+static enum pb_status next_token(struct parser *p, struct token *t)
+{
+    while (is_space(p->line[p->pos]))
+        p->pos++;
+    size_t start = p->pos, end = start;
+    const char *text = p->line + start;
+    t->text = text;
+    t->column = column_at(p->line, start);
+    if (starts_with(text, strlen(text), "ref:\"")) {
+        const char *close = strchr(text + 5, '"');
+        if (!close)
+            return fail_at(p->err, t->column, "ref:\" has no closing quote");
+        end = (size_t)(close + 1 - p->line);
+        if (p->line[end] != '\0' && !is_space(p->line[end]))
+            return fail_at(p->err, column_at(p->line, end),
+                           "a space must follow the closing quote of ref:\"...\"");
+    } else {
+        while (p->line[end] != '\0' && !is_space(p->line[end]))
+            end++;
+    }
+    t->len = end - start;
+    p->pos = end;
+    return PB_OK;
+}
+
+static int find_id(const char *const *list, size_t n, const char *id, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == len && memcmp(list[i], id, len) == 0)
+            return (int)i;
+    return -1;
+}
+
+static enum pb_status unknown_id(struct parser *p, const struct token *t, const char *kind,
+                                 const char *const *list, size_t n)
+{
+    char *word = pb_xstrndup(t->text + 1, t->len - 1);
+    const char *near = pb_suggest(word, list, n);
+    enum pb_status status =
+        near ? fail_at(p->err, t->column, "no %s '%s'; did you mean '%s'?", kind, word, near)
+             : fail_at(p->err, t->column, "no %s '%s'", kind, word);
+    free(word);
+    return status;
+}
+
+static enum pb_status add_owner(struct parser *p, const struct token *t)
+{
+    const char *id = t->text + 1;
+    size_t len = t->len - 1;
+    struct capture *out = p->out;
+    if (len == 0)
+        return fail_at(p->err, t->column, "empty @: name a member after it, or @all");
+    if (ascii_ieq(id, len, "all")) {
+        if (out->n_owners > 0)
+            return fail_at(p->err, t->column, "@all cannot be combined with other owners");
+        out->owners_all = true;
+        return PB_OK;
+    }
+    int found = find_id(p->ids->members, p->ids->n_members, id, len);
+    if (found < 0)
+        return unknown_id(p, t, "member", p->ids->members, p->ids->n_members);
+    if (out->owners_all)
+        return fail_at(p->err, t->column, "@all cannot be combined with other owners");
+    if (find_id((const char *const *)out->owners, out->n_owners, id, len) >= 0)
+        return PB_OK;
+    out->owners = pb_xrealloc(out->owners, (out->n_owners + 1) * sizeof *out->owners);
+    out->owners[out->n_owners++] = pb_xstrdup(p->ids->members[found]);
+    return PB_OK;
+}
+
+static enum pb_status set_theme(struct parser *p, const struct token *t)
+{
+    const char *id = t->text + 1;
+    size_t len = t->len - 1;
+    if (len == 0)
+        return fail_at(p->err, t->column, "empty #: name a theme after it");
+    if (p->out->theme)
+        return fail_at(p->err, t->column, "an action has one theme, and #%s came first",
+                       p->out->theme);
+    int found = find_id(p->ids->themes, p->ids->n_themes, id, len);
+    if (found < 0)
+        return unknown_id(p, t, "theme", p->ids->themes, p->ids->n_themes);
+    p->out->theme = pb_xstrdup(p->ids->themes[found]);
+    return PB_OK;
+}
+
+static enum pb_status set_due(struct parser *p, const struct token *t)
+{
+    if (p->out->has_due)
+        return fail_at(p->err, t->column, "due: given twice");
+    char *text = pb_xstrndup(t->text + 4, t->len - 4);
+    enum pb_status status = capture_parse_due(text, p->today, &p->out->due, p->err);
+    free(text);
+    if (status != PB_OK) {
+        if (p->err)
+            p->err->column = t->column;
+        return status;
+    }
+    p->out->has_due = true;
+    return PB_OK;
+}
+
+/* ref:word, or ref:"text with spaces" trimmed, with any tab or newline in
+ * it made a space (a minute reference is one line). */
+static enum pb_status set_ref(struct parser *p, const struct token *t)
+{
+    bool quoted = t->len > 4 && t->text[4] == '"';
+    const char *s = t->text + (quoted ? 5 : 4);
+    const char *e = t->text + t->len - (quoted ? 1 : 0);
+    if (p->out->ref)
+        return fail_at(p->err, t->column, "ref: given twice");
+    while (s < e && is_space(*s))
+        s++;
+    while (e > s && is_space(e[-1]))
+        e--;
+    if (s == e)
+        return fail_at(p->err, t->column,
+                       "empty ref: (a minute reference, in quotes if it has spaces)");
+    if (pb_utf8_length(s, (size_t)(e - s)) > MAX_REF_CHARS)
+        return fail_at(p->err, t->column, "ref: is at most %d characters", MAX_REF_CHARS);
+    char *ref = pb_xstrndup(s, (size_t)(e - s));
+    for (char *c = ref; *c; c++)
+        if (is_space(*c))
+            *c = ' ';
+    p->out->ref = ref;
+    return PB_OK;
+}
+
+static void add_title_word(struct parser *p, const struct token *t)
+{
+    if (p->title.len == 0)
+        p->title_column = t->column;
+    else
+        pb_buf_add(&p->title, " ", 1);
+    pb_buf_add(&p->title, t->text, t->len);
+}
+
+/* Only a word that starts with @, #, due: or ref: is a token, so "a@b.org"
+ * and "item#3" stay in the title. */
+static enum pb_status take_token(struct parser *p, const struct token *t)
+{
+    if (t->text[0] == '@')
+        return add_owner(p, t);
+    if (t->text[0] == '#')
+        return set_theme(p, t);
+    if (starts_with(t->text, t->len, "due:"))
+        return set_due(p, t);
+    if (starts_with(t->text, t->len, "ref:"))
+        return set_ref(p, t);
+    add_title_word(p, t);
+    return PB_OK;
+}
+
+static enum pb_status finish_title(struct parser *p)
+{
+    if (p->title.len == 0)
+        return fail_at(p->err, 1, "an action needs a title");
+    size_t chars = pb_utf8_length(p->title.data, p->title.len);
+    if (chars > MAX_TITLE_CHARS)
+        return fail_at(p->err, p->title_column,
+                       "a title is at most %d characters (this one has %zu)", MAX_TITLE_CHARS,
+                       chars);
+    p->out->title = pb_buf_take(&p->title);
+    return PB_OK;
+}
+
+enum pb_status capture_parse(const char *line, pb_day today, const struct capture_ids *ids,
+                             struct capture *out, struct pb_error *err)
+{
+    struct parser p = {.line = line, .today = today, .ids = ids, .out = out, .err = err};
+    struct token t;
+    memset(out, 0, sizeof *out);
+    enum pb_status status = check_line(line, err);
+    while (status == PB_OK) {
+        status = next_token(&p, &t);
+        if (status != PB_OK || t.len == 0)
+            break;
+        status = take_token(&p, &t);
+    }
+    if (status == PB_OK)
+        status = finish_title(&p);
+    if (status != PB_OK) {
+        pb_buf_free(&p.title);
+        capture_free(out);
+    }
+    return status;
+}
+
+void capture_free(struct capture *c)
+{
+    free(c->title);
+    for (size_t i = 0; i < c->n_owners; i++)
+        free(c->owners[i]);
+    free(c->owners);
+    free(c->theme);
+    free(c->ref);
+    memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,61 @@
+/* A growable, always NUL-terminated string for building output and SQL. */
+#include <panelboard/base.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void reserve(struct pb_buf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
+    b->data = pb_xrealloc(b->data, cap);
+    b->cap = cap;
+}
+
+void pb_buf_add(struct pb_buf *b, const char *s, size_t n)
+{
+    reserve(b, n);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void pb_buf_puts(struct pb_buf *b, const char *s)
+{
+    pb_buf_add(b, s, strlen(s));
+}
+
+void pb_buf_addf(struct pb_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n <= 0)
+        return;
+    reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void pb_buf_free(struct pb_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+char *pb_buf_take(struct pb_buf *b)
+{
+    char *s = b->data ? b->data : pb_xstrdup("");
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return s;
+}

@@ -1,0 +1,174 @@
+/*
+ * Opening a panel's database: creating it and its folder with the right
+ * permissions, refusing files that are not ours or are newer than us, the
+ * connection's settings, and closing.
+ */
+#include "migrate.h"
+#include "sql.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Create each missing folder of path's parent, with mode. */
+static enum pb_status make_parent_dirs(const char *path, mode_t mode, struct pb_error *err)
+{
+    char *dir = pb_xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir) {
+        free(dir);
+        return PB_OK;
+    }
+    *slash = '\0';
+    for (char *p = dir + 1;; p++) {
+        bool end = *p == '\0';
+        if (*p == '/' || end) {
+            *p = '\0';
+            struct stat st;
+            if (stat(dir, &st) != 0) {
+                if (mkdir(dir, mode) != 0 && errno != EEXIST) {
+                    enum pb_status s = pb_error_set(err, PB_ERR_CANT_CREATE,
+                                                    "cannot create folder %s: %s", dir,
+                                                    strerror(errno));
+                    free(dir);
+                    return s;
+                }
+                chmod(dir, mode); /* mkdir's mode is cut by the umask */
+            }
+            if (end)
+                break;
+            *p = '/';
+        }
+    }
+    free(dir);
+    return PB_OK;
+}
+
+/* Create the empty file first, so that its permissions are ours, not the
+ * umask's; SQLite gives its -wal and -shm files the same permissions. */
+static enum pb_status create_file(const char *path, bool shared, struct pb_error *err)
+{
+    mode_t mode = shared ? 0660 : 0600;
+    enum pb_status s = make_parent_dirs(path, shared ? 02770 : 0700, err);
+    if (s != PB_OK)
+        return s;
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd < 0)
+        return pb_error_set(err, PB_ERR_CANT_CREATE, "cannot create %s: %s", path,
+                            strerror(errno));
+    fchmod(fd, mode);
+    close(fd);
+    return PB_OK;
+}
+
+static enum pb_status configure(struct pb_db *db, struct pb_error *err)
+{
+    sqlite3_busy_timeout(db->sql, db->busy_timeout_ms);
+    sqlite3_extended_result_codes(db->sql, 1);
+    return sql_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", err);
+}
+
+enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **out,
+                          struct pb_error *err)
+{
+    *out = NULL;
+    struct stat st;
+    bool exists = stat(options->path, &st) == 0;
+    if (exists && !S_ISREG(st.st_mode))
+        return pb_error_set(err, PB_ERR_NO_INPUT, "%s: not a regular file", options->path);
+    if (!exists && options->must_exist)
+        return pb_error_set(err, PB_ERR_NO_INPUT, "%s: no such database", options->path);
+    if (!exists) {
+        enum pb_status s = create_file(options->path, options->shared, err);
+        if (s != PB_OK)
+            return s;
+    }
+
+    struct pb_db *db = pb_xcalloc(1, sizeof *db);
+    db->path = pb_xstrdup(options->path);
+    db->created = !exists;
+    db->today = pb_date_today();
+    db->busy_timeout_ms = options->busy_timeout_ms > 0 ? options->busy_timeout_ms
+                                                       : PB_BUSY_TIMEOUT_MS;
+    if (sqlite3_open_v2(options->path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+                        NULL) != SQLITE_OK) {
+        enum pb_status s = db->sql ? sql_fail(db, err)
+                                   : pb_error_set(err, PB_ERR_IO, "%s: cannot open",
+                                                  options->path);
+        if (s == PB_ERR_IO && !exists)
+            s = err ? (err->status = PB_ERR_CANT_CREATE) : PB_ERR_CANT_CREATE;
+        pb_db_close(db);
+        return s;
+    }
+    enum pb_status s = configure(db, err);
+    if (s == PB_OK)
+        s = migrate(db, err);
+    if (s != PB_OK) {
+        pb_db_close(db);
+        if (!exists)
+            unlink(options->path);
+        return s;
+    }
+    *out = db;
+    return PB_OK;
+}
+
+void pb_db_close(struct pb_db *db)
+{
+    if (!db)
+        return;
+    for (size_t i = 0; i < db->n_cache; i++)
+        sqlite3_finalize(db->cache[i].stmt);
+    for (size_t i = 0; i < db->n_owned_sql; i++)
+        free(db->owned_sql[i]);
+    sqlite3_close(db->sql);
+    free(db->path);
+    free(db->who);
+    free(db);
+}
+
+const char *pb_db_path(const struct pb_db *db)
+{
+    return db->path;
+}
+
+bool pb_db_was_created(const struct pb_db *db)
+{
+    return db->created;
+}
+
+void pb_db_set_who(struct pb_db *db, const char *member_id)
+{
+    free(db->who);
+    db->who = member_id ? pb_xstrdup(member_id) : NULL;
+}
+
+const char *pb_db_who(const struct pb_db *db)
+{
+    return db->who;
+}
+
+void pb_db_set_today(struct pb_db *db, pb_day today)
+{
+    db->today = today;
+}
+
+pb_day pb_db_today(const struct pb_db *db)
+{
+    return db->today;
+}
+
+int64_t pb_db_data_version(struct pb_db *db)
+{
+    sqlite3_stmt *st = sql_prepare(db, "PRAGMA data_version", NULL);
+    int64_t v = 0;
+    if (st && sql_step(db, st, NULL) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    if (st)
+        sqlite3_reset(st);
+    /* data_version does not move for the connection's own commits */
+    return v * 1000003 + db->own_commits;
+}

@@ -1,0 +1,161 @@
+/*
+ * Creating and upgrading the schema. Version 1 is schema.sql plus the
+ * history triggers, which are generated here from the tables' own column
+ * lists so that they can never fall out of step with the schema.
+ */
+#include "migrate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+extern const char pb_schema_sql[];
+
+/* "PBRD": tells our databases from other SQLite files. */
+#define PB_APPLICATION_ID 0x50425244
+
+const char *const history_tables[] = {
+    "panel",    "members",   "co_options", "themes",  "theme_subgroup", "strategies",
+    "strategy_priorities",   "meetings",   "decisions", "questions",    "actions",
+    "action_owners", "updates", "feedback", NULL,
+};
+
+static enum pb_status read_int_pragma(struct pb_db *db, const char *sql, int64_t *out,
+                                      struct pb_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+        return sql_fail(db, err);
+    int rc = sqlite3_step(st);
+    *out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sql_fail(db, err);
+    return PB_OK;
+}
+
+char *history_json_expr(struct pb_db *db, const char *table, const char *prefix,
+                        struct pb_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->sql, "SELECT name FROM pragma_table_info(?1) ORDER BY cid", -1,
+                           &st, NULL) != SQLITE_OK) {
+        sql_fail(db, err);
+        return NULL;
+    }
+    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    struct pb_buf b = {0};
+    pb_buf_puts(&b, "json_object(");
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *col = (const char *)sqlite3_column_text(st, 0);
+        pb_buf_addf(&b, "%s'%s', %s.\"%s\"", n++ ? ", " : "", col, prefix, col);
+    }
+    sqlite3_finalize(st);
+    pb_buf_puts(&b, ")");
+    if (n == 0) {
+        pb_buf_free(&b);
+        pb_error_set(err, PB_ERR_INTERNAL, "no table %s", table);
+        return NULL;
+    }
+    return pb_buf_take(&b);
+}
+
+static enum pb_status create_history_triggers(struct pb_db *db, struct pb_error *err)
+{
+    static const char *const events[] = {"INSERT", "UPDATE", "DELETE"};
+    for (size_t t = 0; history_tables[t]; t++) {
+        const char *table = history_tables[t];
+        char *new_img = history_json_expr(db, table, "NEW", err);
+        char *old_img = history_json_expr(db, table, "OLD", err);
+        if (!new_img || !old_img) {
+            free(new_img);
+            free(old_img);
+            return err ? err->status : PB_ERR_INTERNAL;
+        }
+        enum pb_status s = PB_OK;
+        for (size_t e = 0; e < 3 && s == PB_OK; e++) {
+            bool ins = e == 0, del = e == 2;
+            char *sql = pb_xasprintf(
+                "CREATE TRIGGER %s_history_%c AFTER %s ON %s BEGIN "
+                "INSERT INTO change_rows (change, tbl, row_id, before, after) VALUES "
+                "((SELECT max(id) FROM changes), '%s', %s.rowid, %s, %s); END;",
+                table, events[e][0] + 32, events[e], table, table, del ? "OLD" : "NEW",
+                ins ? "NULL" : old_img, del ? "NULL" : new_img);
+            s = sql_exec(db, sql, err);
+            free(sql);
+        }
+        free(new_img);
+        free(old_img);
+        if (s != PB_OK)
+            return s;
+    }
+    return PB_OK;
+}
+
+static enum pb_status step_1(struct pb_db *db, struct pb_error *err)
+{
+    enum pb_status s = sql_exec(db, pb_schema_sql, err);
+    if (s == PB_OK)
+        s = create_history_triggers(db, err);
+    return s;
+}
+
+static enum pb_status (*const steps[PB_SCHEMA_VERSION])(struct pb_db *, struct pb_error *) = {
+    step_1,
+};
+
+static enum pb_status upgrade(struct pb_db *db, int64_t from, struct pb_error *err)
+{
+    for (int64_t v = from; v < PB_SCHEMA_VERSION; v++) {
+        enum pb_status s = sql_exec(db, "BEGIN IMMEDIATE", err);
+        if (s != PB_OK)
+            return s;
+        int64_t now;
+        /* another process may have migrated while we waited for the lock */
+        s = read_int_pragma(db, "PRAGMA user_version", &now, err);
+        if (s == PB_OK && now == v) {
+            s = steps[v](db, err);
+            if (s == PB_OK) {
+                char *sql = pb_xasprintf("PRAGMA user_version = %lld; PRAGMA application_id = %d;",
+                                         (long long)v + 1, PB_APPLICATION_ID);
+                s = sql_exec(db, sql, err);
+                free(sql);
+            }
+        }
+        if (s == PB_OK)
+            s = sql_exec(db, "COMMIT", err);
+        if (s != PB_OK) {
+            sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+            return s;
+        }
+    }
+    return PB_OK;
+}
+
+enum pb_status migrate(struct pb_db *db, struct pb_error *err)
+{
+    int64_t version, app_id, tables;
+    enum pb_status s = read_int_pragma(db, "PRAGMA user_version", &version, err);
+    if (s == PB_OK)
+        s = read_int_pragma(db, "PRAGMA application_id", &app_id, err);
+    if (s == PB_OK)
+        s = read_int_pragma(db, "SELECT count(*) FROM sqlite_schema", &tables, err);
+    if (s != PB_OK)
+        return s;
+    if (app_id != PB_APPLICATION_ID && (app_id != 0 || version != 0 || tables != 0))
+        return pb_error_set(err, PB_ERR_DATA,
+                            "%s is not a panelboard database (it is another SQLite file)",
+                            db->path);
+    if (version > PB_SCHEMA_VERSION)
+        return pb_error_set(err, PB_ERR_TOO_NEW,
+                            "%s was written by a newer panelboard (schema %lld; this program "
+                            "knows %d): upgrade panelboard to use it",
+                            db->path, (long long)version, PB_SCHEMA_VERSION);
+    if (version < PB_SCHEMA_VERSION) {
+        s = upgrade(db, version, err);
+        if (s != PB_OK)
+            return s;
+    }
+    /* WAL lets the dashboard read while another process writes. */
+    return sql_exec(db, "PRAGMA journal_mode = WAL;", err);
+}

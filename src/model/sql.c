@@ -1,0 +1,152 @@
+/*
+ * The statement cache and the small wrappers every model file uses to talk
+ * to SQLite (see sql.h).
+ */
+#include "sql.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+_Noreturn void sql_bug(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("panelboard: internal error: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    exit(70);
+}
+
+const char *sql_keep(struct pb_db *db, char *sql)
+{
+    if (db->n_owned_sql == sizeof db->owned_sql / sizeof db->owned_sql[0])
+        sql_bug("too many run-time statements");
+    db->owned_sql[db->n_owned_sql++] = sql;
+    return sql;
+}
+
+sqlite3_stmt *sql_prepare(struct pb_db *db, const char *sql, struct pb_error *err)
+{
+    for (size_t i = 0; i < db->n_cache; i++) {
+        if (db->cache[i].text == sql) {
+            sqlite3_stmt *st = db->cache[i].stmt;
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            return st;
+        }
+    }
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+        /* A statement of ours that does not prepare is a bug, unless the
+         * database is not ours or is locked while reading the schema. */
+        sql_fail(db, err);
+        return NULL;
+    }
+    if (db->n_cache == SQL_CACHE_SIZE)
+        sql_bug("statement cache full");
+    db->cache[db->n_cache].text = sql;
+    db->cache[db->n_cache].stmt = st;
+    db->n_cache++;
+    return st;
+}
+
+static int param(sqlite3_stmt *st, const char *name)
+{
+    int i = sqlite3_bind_parameter_index(st, name);
+    if (i == 0)
+        sql_bug("no parameter %s in: %s", name, sqlite3_sql(st));
+    return i;
+}
+
+void sql_bind_text(sqlite3_stmt *st, const char *name, const char *value)
+{
+    int i = param(st, name);
+    if (value)
+        sqlite3_bind_text(st, i, value, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+void sql_bind_textn(sqlite3_stmt *st, const char *name, const char *value, size_t len)
+{
+    sqlite3_bind_text64(st, param(st, name), value, len, SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+void sql_bind_int(sqlite3_stmt *st, const char *name, int64_t value)
+{
+    sqlite3_bind_int64(st, param(st, name), value);
+}
+
+void sql_bind_null(sqlite3_stmt *st, const char *name)
+{
+    sqlite3_bind_null(st, param(st, name));
+}
+
+enum pb_status sql_fail(struct pb_db *db, struct pb_error *err)
+{
+    int code = sqlite3_extended_errcode(db->sql);
+    const char *msg = sqlite3_errmsg(db->sql);
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return pb_error_set(err, PB_ERR_BUSY,
+                            "%s: the database stayed busy (another writer) for %d s; try again",
+                            db->path, db->busy_timeout_ms / 1000);
+    case SQLITE_CONSTRAINT:
+        return pb_error_set(err, PB_ERR_DATA, "%s", msg);
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+        return pb_error_set(err, PB_ERR_DATA, "%s: not a panelboard database (%s)", db->path,
+                            msg);
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+        return pb_error_set(err, PB_ERR_IO, "%s: %s", db->path, msg);
+    default:
+        return pb_error_set(err, PB_ERR_INTERNAL, "%s: %s", db->path, msg);
+    }
+}
+
+int sql_step(struct pb_db *db, sqlite3_stmt *st, struct pb_error *err)
+{
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        return rc;
+    sql_fail(db, err);
+    sqlite3_reset(st);
+    return -1;
+}
+
+enum pb_status sql_run(struct pb_db *db, sqlite3_stmt *st, struct pb_error *err)
+{
+    if (!st)
+        return err ? err->status : PB_ERR_INTERNAL;
+    int rc;
+    while ((rc = sql_step(db, st, err)) == SQLITE_ROW)
+        ;
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? PB_OK : err ? err->status : PB_ERR_INTERNAL;
+}
+
+enum pb_status sql_exec(struct pb_db *db, const char *sql, struct pb_error *err)
+{
+    if (sqlite3_exec(db->sql, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return sql_fail(db, err);
+    return PB_OK;
+}
+
+const char *sql_text(sqlite3_stmt *st, int col)
+{
+    return (const char *)sqlite3_column_text(st, col);
+}
+
+char *sql_text_dup(sqlite3_stmt *st, int col)
+{
+    const char *s = sql_text(st, col);
+    return s ? pb_xstrndup(s, (size_t)sqlite3_column_bytes(st, col)) : NULL;
+}

@@ -1,0 +1,64 @@
+/*
+ * The one door to SQLite, inside the model: the connection, prepared
+ * statements cached per connection, binding by parameter name (a wrong name
+ * is a bug and stops the program loudly), stepping with SQLite's errors
+ * turned into pb_error values.
+ */
+#ifndef PANELBOARD_SQL_H
+#define PANELBOARD_SQL_H
+
+#include <panelboard/record.h>
+
+#include <sqlite3.h>
+
+#define SQL_CACHE_SIZE 160
+
+struct pb_db {
+    sqlite3 *sql;
+    char *path;
+    bool created;
+    char *who;
+    pb_day today;
+    int busy_timeout_ms;
+    int change_depth;      /* nesting of pb_change_begin */
+    bool change_failed;    /* an inner part of the change failed */
+    int64_t change_id;     /* the change in progress, or the last one */
+    int64_t own_commits;   /* for pb_db_data_version */
+    struct {
+        const char *text;  /* keyed by pointer: literals or strings owned below */
+        sqlite3_stmt *stmt;
+    } cache[SQL_CACHE_SIZE];
+    size_t n_cache;
+    char *owned_sql[64];   /* SQL built at run time (record.c) */
+    const char *record_sql[PB_KIND_COUNT][5]; /* record.c's statements, by kind and use */
+    size_t n_owned_sql;
+};
+
+/* A cached statement, reset and with its bindings cleared. NULL on error. */
+sqlite3_stmt *sql_prepare(struct pb_db *db, const char *sql, struct pb_error *err);
+/* Keep a run-time built SQL string for the life of the connection, so it
+ * can key the cache; returns the kept copy. */
+const char *sql_keep(struct pb_db *db, char *sql);
+
+void sql_bind_text(sqlite3_stmt *st, const char *name, const char *value); /* NULL binds NULL */
+void sql_bind_textn(sqlite3_stmt *st, const char *name, const char *value, size_t len);
+void sql_bind_int(sqlite3_stmt *st, const char *name, int64_t value);
+void sql_bind_null(sqlite3_stmt *st, const char *name);
+
+/* SQLITE_ROW or SQLITE_DONE, or -1 with err filled. */
+int sql_step(struct pb_db *db, sqlite3_stmt *st, struct pb_error *err);
+/* Steps a statement that returns no rows (or ignores them). */
+enum pb_status sql_run(struct pb_db *db, sqlite3_stmt *st, struct pb_error *err);
+/* Runs SQL text of one or more statements, uncached (schema, pragmas). */
+enum pb_status sql_exec(struct pb_db *db, const char *sql, struct pb_error *err);
+/* Turns the connection's current SQLite error into a status and message. */
+enum pb_status sql_fail(struct pb_db *db, struct pb_error *err);
+
+/* Column text as a C string, NULL for SQL NULL. */
+const char *sql_text(sqlite3_stmt *st, int col);
+char *sql_text_dup(sqlite3_stmt *st, int col);
+
+/* A bug in panelboard itself: print and exit 70. */
+_Noreturn void sql_bug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

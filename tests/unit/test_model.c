@@ -1,0 +1,403 @@
+/*
+ * The model over real SQLite files: opening and permissions, migrations,
+ * merging records by key, history and undo.
+ */
+#include <panelboard/record.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct fixture {
+    char dir[64];
+    char path[128];
+    struct pb_db *db;
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof *f);
+    snprintf(f->dir, sizeof f->dir, "/tmp/pb-model-XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    snprintf(f->path, sizeof f->path, "%s/sub/panel.db", f->dir);
+    struct pb_error err = {0};
+    struct pb_db_options opt = {.path = f->path};
+    assert_int_equal(pb_db_open(&opt, &f->db, &err), PB_OK);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    pb_db_close(f->db);
+    char *cmd = pb_xasprintf("rm -rf '%s'", f->dir);
+    assert_int_equal(system(cmd), 0);
+    free(cmd);
+    free(f);
+    return 0;
+}
+
+static struct pb_value text(const char *s)
+{
+    return (struct pb_value){.state = PB_VALUE_TEXT, .text = s};
+}
+
+static struct pb_value unset(void)
+{
+    return (struct pb_value){.state = PB_VALUE_UNSET};
+}
+
+/* A member's values: id, name, kind; the rest unset. */
+static void member(struct pb_value v[11], const char *id, const char *name, const char *kind)
+{
+    for (int i = 0; i < 11; i++)
+        v[i] = unset();
+    v[0] = text(id);
+    v[1] = text(name);
+    v[2] = text(kind);
+}
+
+static enum pb_put_result put_member(struct pb_db *db, struct pb_value v[11])
+{
+    struct pb_error err = {0};
+    enum pb_put_result r;
+    assert_int_equal(pb_record_put(db, PB_KIND_MEMBER, v, &r, NULL, &err), PB_OK);
+    return r;
+}
+
+struct collected {
+    char text[4096];
+    size_t rows;
+};
+
+static enum pb_status collect_member(const struct pb_value *v, void *ctx, struct pb_error *err)
+{
+    (void)err;
+    struct collected *c = ctx;
+    size_t len = strlen(c->text);
+    snprintf(c->text + len, sizeof c->text - len, "%s|%s|%s|%s|%lld;", v[0].text, v[1].text,
+             v[3].state == PB_VALUE_NULL ? "~" : v[3].text, v[2].text, (long long)v[4].i);
+    c->rows++;
+    return PB_OK;
+}
+
+static struct collected members_of(struct pb_db *db)
+{
+    struct collected c = {0};
+    struct pb_error err = {0};
+    assert_int_equal(pb_record_each(db, PB_KIND_MEMBER, NULL, 0, collect_member, &c, &err),
+                     PB_OK);
+    return c;
+}
+
+static void open__creates_owner_only_file_and_folder(void **state)
+{
+    struct fixture *f = *state;
+    struct stat st;
+    assert_int_equal(stat(f->path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    char *dir = pb_xasprintf("%s/sub", f->dir);
+    assert_int_equal(stat(dir, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0700);
+    free(dir);
+    assert_true(pb_db_was_created(f->db));
+}
+
+static void open__shared_creates_group_writable_file(void **state)
+{
+    struct fixture *f = *state;
+    char *path = pb_xasprintf("%s/shared/panel.db", f->dir);
+    struct pb_db_options opt = {.path = path, .shared = true};
+    struct pb_db *db = NULL;
+    struct pb_error err = {0};
+    assert_int_equal(pb_db_open(&opt, &db, &err), PB_OK);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0660);
+    char *dir = pb_xasprintf("%s/shared", f->dir);
+    assert_int_equal(stat(dir, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 02770);
+    pb_db_close(db);
+    free(dir);
+    free(path);
+}
+
+static void open__refuses_newer_database__and_leaves_it_untouched(void **state)
+{
+    struct fixture *f = *state;
+    pb_db_close(f->db);
+    f->db = NULL;
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+    struct stat before, after;
+    assert_int_equal(stat(f->path, &before), 0);
+
+    struct pb_db_options opt = {.path = f->path};
+    struct pb_error err = {0};
+    assert_int_equal(pb_db_open(&opt, &f->db, &err), PB_ERR_TOO_NEW);
+    assert_non_null(strstr(err.message, "newer panelboard"));
+    assert_int_equal(pb_status_exit_code(err.status), 69);
+    assert_int_equal(stat(f->path, &after), 0);
+    assert_int_equal(before.st_size, after.st_size);
+    assert_int_equal(before.st_mtime, after.st_mtime);
+}
+
+static void open__refuses_a_file_that_is_not_a_database(void **state)
+{
+    struct fixture *f = *state;
+    char *path = pb_xasprintf("%s/notes.txt", f->dir);
+    FILE *fp = fopen(path, "w");
+    fputs("these are not the minutes you are looking for\n", fp);
+    fclose(fp);
+    struct pb_db_options opt = {.path = path};
+    struct pb_db *db = NULL;
+    struct pb_error err = {0};
+    assert_int_equal(pb_db_open(&opt, &db, &err), PB_ERR_DATA);
+    assert_null(db);
+    free(path);
+}
+
+static void put__adds_then_updates_then_leaves_unchanged(void **state)
+{
+    struct fixture *f = *state;
+    struct pb_value v[11];
+    member(v, "thirkill", "Cllr Thirkill", "councillor");
+    assert_int_equal(put_member(f->db, v), PB_PUT_ADDED);
+    assert_int_equal(put_member(f->db, v), PB_PUT_UNCHANGED);
+    v[3] = text("Vice-Chair");
+    assert_int_equal(put_member(f->db, v), PB_PUT_UPDATED);
+    struct collected c = members_of(f->db);
+    /* councillors vote by default */
+    assert_string_equal(c.text, "thirkill|Cllr Thirkill|Vice-Chair|councillor|1;");
+}
+
+static void put__unset_field_keeps_value__null_clears_it(void **state)
+{
+    struct fixture *f = *state;
+    struct pb_value v[11];
+    member(v, "smith", "Claire Smith", "partner");
+    v[3] = text("Youth Justice lead");
+    put_member(f->db, v);
+    v[3] = unset();
+    assert_int_equal(put_member(f->db, v), PB_PUT_UNCHANGED);
+    assert_string_equal(members_of(f->db).text, "smith|Claire Smith|Youth Justice lead|partner|0;");
+    v[3] = (struct pb_value){.state = PB_VALUE_NULL};
+    assert_int_equal(put_member(f->db, v), PB_PUT_UPDATED);
+    assert_string_equal(members_of(f->db).text, "smith|Claire Smith|~|partner|0;");
+}
+
+static void put__keeps_names_in_any_script_exactly(void **state)
+{
+    struct fixture *f = *state;
+    struct pb_value v[11];
+    member(v, "obrien", "Siân O’Brien-Wiśniewska 陈静 Παπαδόπουλος", "officer");
+    put_member(f->db, v);
+    assert_string_equal(members_of(f->db).text,
+                        "obrien|Siân O’Brien-Wiśniewska 陈静 Παπαδόπουλος|~|officer|0;");
+}
+
+static void put__rejects_a_bad_enum_through_the_schema(void **state)
+{
+    struct fixture *f = *state;
+    struct pb_value v[11];
+    member(v, "x", "X", "emperor");
+    struct pb_error err = {0};
+    enum pb_put_result r;
+    assert_int_equal(pb_record_put(f->db, PB_KIND_MEMBER, v, &r, NULL, &err), PB_ERR_DATA);
+    assert_int_equal(members_of(f->db).rows, 0);
+}
+
+static void put__lists_replace_and_owners_all_is_a_flag(void **state)
+{
+    struct fixture *f = *state;
+    struct pb_value m[11];
+    member(m, "chair", "Chair", "councillor");
+    put_member(f->db, m);
+    member(m, "gov", "Governance Officer", "officer");
+    put_member(f->db, m);
+
+    const char *owners[] = {"chair", "gov"};
+    struct pb_value a[9];
+    for (int i = 0; i < 9; i++)
+        a[i] = unset();
+    a[1] = text("Advise on procedure");
+    a[2] = (struct pb_value){.state = PB_VALUE_LIST, .items = owners, .n_items = 2};
+    enum pb_put_result r;
+    int64_t id = 0;
+    struct pb_error err = {0};
+    assert_int_equal(pb_record_put(f->db, PB_KIND_ACTION, a, &r, &id, &err), PB_OK);
+    assert_int_equal(r, PB_PUT_ADDED);
+    assert_int_equal(id, 1);
+
+    a[0] = (struct pb_value){.state = PB_VALUE_INT, .i = id};
+    assert_int_equal(pb_record_put(f->db, PB_KIND_ACTION, a, &r, NULL, &err), PB_OK);
+    assert_int_equal(r, PB_PUT_UNCHANGED);
+
+    const char *all[] = {"all"};
+    a[2] = (struct pb_value){.state = PB_VALUE_LIST, .items = all, .n_items = 1};
+    assert_int_equal(pb_record_put(f->db, PB_KIND_ACTION, a, &r, NULL, &err), PB_OK);
+    assert_int_equal(r, PB_PUT_UPDATED);
+    assert_int_equal(pb_record_put(f->db, PB_KIND_ACTION, a, &r, NULL, &err), PB_OK);
+    assert_int_equal(r, PB_PUT_UNCHANGED);
+}
+
+static enum pb_status count_history(const struct pb_history_entry *e, void *ctx,
+                                    struct pb_error *err)
+{
+    (void)err;
+    struct collected *c = ctx;
+    size_t len = strlen(c->text);
+    snprintf(c->text + len, sizeof c->text - len, "#%lld %s by %s rows %zu undoes %lld;",
+             (long long)e->id, e->what, e->who ? e->who : "-", e->n_rows, (long long)e->undoes);
+    c->rows++;
+    return PB_OK;
+}
+
+static struct collected history_of(struct pb_db *db)
+{
+    struct collected c = {0};
+    struct pb_error err = {0};
+    assert_int_equal(pb_history_each(db, 0, count_history, &c, &err), PB_OK);
+    return c;
+}
+
+static void history__records_who_and_skips_changes_that_change_nothing(void **state)
+{
+    struct fixture *f = *state;
+    pb_db_set_who(f->db, "thirkill");
+    struct pb_value v[11];
+    member(v, "knox", "Cllr Knox", "councillor");
+    put_member(f->db, v);
+    put_member(f->db, v); /* unchanged: no entry */
+    struct collected h = history_of(f->db);
+    assert_int_equal(h.rows, 1);
+    assert_string_equal(h.text, "#1 member by thirkill rows 1 undoes 0;");
+}
+
+static void undo__reverses_insert_update_and_is_itself_undoable(void **state)
+{
+    struct fixture *f = *state;
+    struct pb_error err = {0};
+    struct pb_value v[11];
+    member(v, "duffy", "Cllr Duffy", "councillor");
+    put_member(f->db, v);
+    int64_t added = pb_change_last(f->db);
+    v[3] = text("Chair");
+    put_member(f->db, v);
+    int64_t updated = pb_change_last(f->db);
+
+    int64_t undo1 = 0;
+    assert_int_equal(pb_change_undo(f->db, updated, &undo1, &err), PB_OK);
+    assert_string_equal(members_of(f->db).text, "duffy|Cllr Duffy|~|councillor|1;");
+    assert_int_equal(pb_change_undo(f->db, added, NULL, &err), PB_OK);
+    assert_int_equal(members_of(f->db).rows, 0);
+    /* redo: undo the undo of the insert, then of the update */
+    int64_t last = pb_change_last(f->db);
+    assert_int_equal(pb_change_undo(f->db, last, NULL, &err), PB_OK);
+    assert_int_equal(pb_change_undo(f->db, undo1, NULL, &err), PB_OK);
+    assert_string_equal(members_of(f->db).text, "duffy|Cllr Duffy|Chair|councillor|1;");
+    assert_non_null(strstr(history_of(f->db).text, "undoes 2;"));
+}
+
+static void undo__refuses_when_the_row_changed_since(void **state)
+{
+    struct fixture *f = *state;
+    struct pb_error err = {0};
+    struct pb_value v[11];
+    member(v, "pollard", "Cllr Pollard", "councillor");
+    put_member(f->db, v);
+    v[3] = text("Chair of Virtual School Governing Body");
+    put_member(f->db, v);
+    int64_t first_update = pb_change_last(f->db);
+    v[3] = text("Link Councillor");
+    put_member(f->db, v);
+    assert_int_equal(pb_change_undo(f->db, first_update, NULL, &err), PB_ERR_CONFLICT);
+    assert_string_equal(members_of(f->db).text, "pollard|Cllr Pollard|Link Councillor|councillor|1;");
+}
+
+static void undo__of_an_unknown_change_is_not_found(void **state)
+{
+    struct fixture *f = *state;
+    struct pb_error err = {0};
+    assert_int_equal(pb_change_undo(f->db, 42, NULL, &err), PB_ERR_NOT_FOUND);
+}
+
+static void change__rolls_back_everything_when_a_part_fails(void **state)
+{
+    struct fixture *f = *state;
+    struct pb_error err = {0};
+    assert_int_equal(pb_change_begin(f->db, "two members", &err), PB_OK);
+    struct pb_value v[11];
+    member(v, "alipoor", "Cllr Alipoor", "councillor");
+    enum pb_put_result r;
+    assert_int_equal(pb_record_put(f->db, PB_KIND_MEMBER, v, &r, NULL, &err), PB_OK);
+    member(v, "BAD ID", "Nobody", "councillor");
+    enum pb_status s = pb_record_put(f->db, PB_KIND_MEMBER, v, &r, NULL, &err);
+    assert_int_equal(s, PB_ERR_DATA);
+    assert_int_equal(pb_change_end(f->db, s, &err), PB_ERR_DATA);
+    assert_int_equal(members_of(f->db).rows, 0);
+    assert_int_equal(history_of(f->db).rows, 0);
+}
+
+static void change__refuses_a_reference_to_a_missing_row_at_commit(void **state)
+{
+    struct fixture *f = *state;
+    struct pb_error err = {0};
+    struct pb_value t[6];
+    for (int i = 0; i < 6; i++)
+        t[i] = unset();
+    t[0] = text("housing");
+    t[1] = text("Housing");
+    t[2] = text("nobody");
+    enum pb_put_result r;
+    assert_int_equal(pb_record_put(f->db, PB_KIND_THEME, t, &r, NULL, &err), PB_ERR_DATA);
+    bool exists = true;
+    assert_int_equal(pb_record_exists(f->db, PB_KIND_THEME, "housing", 0, &exists, &err), PB_OK);
+    assert_false(exists);
+}
+
+static void check__passes_on_a_sound_database(void **state)
+{
+    struct fixture *f = *state;
+    struct pb_buf report = {0};
+    struct pb_error err = {0};
+    assert_int_equal(pb_db_check(f->db, &report, &err), PB_OK);
+    assert_int_equal(report.len, 0);
+    pb_buf_free(&report);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(open__creates_owner_only_file_and_folder),
+        T(open__shared_creates_group_writable_file),
+        T(open__refuses_newer_database__and_leaves_it_untouched),
+        T(open__refuses_a_file_that_is_not_a_database),
+        T(put__adds_then_updates_then_leaves_unchanged),
+        T(put__unset_field_keeps_value__null_clears_it),
+        T(put__keeps_names_in_any_script_exactly),
+        T(put__rejects_a_bad_enum_through_the_schema),
+        T(put__lists_replace_and_owners_all_is_a_flag),
+        T(history__records_who_and_skips_changes_that_change_nothing),
+        T(undo__reverses_insert_update_and_is_itself_undoable),
+        T(undo__refuses_when_the_row_changed_since),
+        T(undo__of_an_unknown_change_is_not_found),
+        T(change__rolls_back_everything_when_a_part_fails),
+        T(change__refuses_a_reference_to_a_missing_row_at_commit),
+        T(check__passes_on_a_sound_database),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,72 @@
+/* `panelboard import FILE... [--dry-run]`: load panel files, print the summary. */
+#include "cli.h"
+
+#include <panelboard/panelfile.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+static void print_error(const struct pb_error *e, void *ctx)
+{
+    (void)ctx;
+    char line[PB_ERROR_FILE_MAX + PB_ERROR_MESSAGE_MAX + 64];
+    pb_error_format(e, line, sizeof line);
+    fprintf(stderr, "%s\n", line);
+}
+
+static void print_summary(const struct pb_import_summary *sum, bool dry_run)
+{
+    bool any = false;
+    for (int k = 0; k < PB_KIND_COUNT; k++) {
+        const struct pb_import_count *c = &sum->kinds[k];
+        if (c->added + c->updated + c->unchanged == 0)
+            continue;
+        printf("%-12s %zu added, %zu updated, %zu unchanged\n", pb_kind_info(k)->key, c->added,
+               c->updated, c->unchanged);
+        any = true;
+    }
+    bool changed = false;
+    for (int k = 0; k < PB_KIND_COUNT; k++)
+        changed |= sum->kinds[k].added + sum->kinds[k].updated > 0;
+    if (!any)
+        puts("nothing to import");
+    else if (!changed)
+        puts("nothing changed: the database already holds all of it");
+    if (dry_run)
+        puts("dry run: nothing was written");
+}
+
+enum pb_status cmd_import(struct cli *cli, struct pb_error *err)
+{
+    bool dry_run = false;
+    const char **paths = pb_xcalloc((size_t)cli->argc, sizeof *paths);
+    size_t n = 0;
+    bool after_dashes = false;
+    for (int i = 1; i < cli->argc; i++) {
+        const char *a = cli->argv[i];
+        if (!after_dashes && strcmp(a, "--dry-run") == 0)
+            dry_run = true;
+        else if (!after_dashes && strcmp(a, "--") == 0)
+            after_dashes = true;
+        else if (!after_dashes && a[0] == '-' && a[1]) {
+            free(paths);
+            return cli_usage(cli, err, "unknown option '%s'", a);
+        } else
+            paths[n++] = a;
+    }
+    if (n == 0) {
+        free(paths);
+        return cli_usage(cli, err, "name at least one panel file");
+    }
+    enum pb_status s = cli_open_db(cli, err);
+    struct pb_import_summary summary = {0};
+    if (s == PB_OK)
+        s = pb_import_files(cli->db, paths, n, dry_run, &summary, print_error, NULL, err);
+    free(paths);
+    if (s == PB_OK)
+        print_summary(&summary, dry_run);
+    else if (s == PB_ERR_DATA && err->file[0])
+        /* each problem is already printed; say what became of the import */
+        pb_error_set(err, PB_ERR_DATA, "import refused: nothing was written");
+    return s;
+}

@@ -74,6 +74,12 @@ int64_t pb_change_last(const struct pb_db *db);
 /* True when the change in progress has written a row so far. */
 bool pb_change_dirty(struct pb_db *db);
 
+/* A consistent view for reading several tables (an export): between
+ * begin and end, other processes' commits are not seen. Inside a change it
+ * does nothing (the change already is one). */
+enum pb_status pb_read_begin(struct pb_db *db, struct pb_error *err);
+void pb_read_end(struct pb_db *db);
+
 /* History, newest first. Each entry is one change; its rows are the before
  * and after images (JSON objects, NULL for an insert's before or a delete's
  * after). */

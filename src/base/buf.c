@@ -33,8 +33,9 @@ void pb_buf_puts(struct pb_buf *b, const char *s)
 void pb_buf_addf(struct pb_buf *b, const char *fmt, ...)
 {
     va_list ap;
+    char probe[1]; /* measures the length (gcc warns on a NULL buffer) */
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(probe, sizeof probe, fmt, ap);
     va_end(ap);
     if (n <= 0)
         return;

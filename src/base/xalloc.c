@@ -65,8 +65,9 @@ char *pb_xstrdup(const char *s)
 char *pb_xasprintf(const char *fmt, ...)
 {
     va_list ap;
+    char probe[1]; /* measures the length (gcc warns on a NULL buffer) */
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(probe, sizeof probe, fmt, ap);
     va_end(ap);
     if (n < 0)
         out_of_memory(0);

@@ -112,3 +112,20 @@ int64_t pb_change_last(const struct pb_db *db)
 {
     return db->change_id;
 }
+
+enum pb_status pb_read_begin(struct pb_db *db, struct pb_error *err)
+{
+    if (db->change_depth > 0 || db->reading)
+        return PB_OK;
+    enum pb_status s = sql_exec(db, "BEGIN DEFERRED", err);
+    db->reading = s == PB_OK;
+    return s;
+}
+
+void pb_read_end(struct pb_db *db)
+{
+    if (!db->reading)
+        return;
+    sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+    db->reading = false;
+}

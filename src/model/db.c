@@ -68,7 +68,7 @@ static enum pb_status configure(struct pb_db *db, struct pb_error *err)
 {
     sqlite3_busy_timeout(db->sql, db->busy_timeout_ms);
     sqlite3_extended_result_codes(db->sql, 1);
-    return sql_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", err);
+    return sql_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;", err);
 }
 
 enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **out,

@@ -23,10 +23,11 @@ CREATE TABLE panel (
     revision  INTEGER NOT NULL DEFAULT 1
 ) STRICT;
 
+-- A member cannot be called "all": owners: all means everyone.
 CREATE TABLE members (
     id           TEXT PRIMARY KEY NOT NULL
                  CHECK (length(id) BETWEEN 1 AND 64 AND id NOT GLOB '*[^a-z0-9._-]*'
-                        AND substr(id, 1, 1) GLOB '[a-z0-9]'),
+                        AND substr(id, 1, 1) GLOB '[a-z0-9]' AND id <> 'all'),
     name         TEXT NOT NULL,
     kind         TEXT NOT NULL
                  CHECK (kind IN ('councillor', 'officer', 'partner', 'co-opted', 'adviser')),
@@ -196,7 +197,7 @@ CREATE TABLE change_rows (
     change     INTEGER NOT NULL REFERENCES changes (id),
     tbl        TEXT NOT NULL,
     row_id     INTEGER NOT NULL,
-    before     TEXT CHECK (before IS NULL OR json_valid(before)),
-    after      TEXT CHECK (after IS NULL OR json_valid(after))
+    before     TEXT,
+    after      TEXT
 ) STRICT;
 CREATE INDEX change_rows_by_change ON change_rows (change);

@@ -22,6 +22,7 @@ struct pb_db {
     int busy_timeout_ms;
     int change_depth;      /* nesting of pb_change_begin */
     bool change_failed;    /* an inner part of the change failed */
+    bool reading;          /* inside pb_read_begin */
     int64_t change_id;     /* the change in progress, or the last one */
     int64_t own_commits;   /* for pb_db_data_version */
     struct {

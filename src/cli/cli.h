@@ -55,5 +55,11 @@ enum pb_status cmd_import(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_export(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_check(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_history(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_minutes(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_add(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_done(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_status(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_actions(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_queue(struct cli *cli, struct pb_error *err);
 
 #endif

@@ -30,5 +30,65 @@ const struct cli_command cli_commands[] = {
     {"history", cmd_history, "history [--limit N]",
      "the change history, newest first: when, who, what, before and after",
      "  --limit N   show the N newest changes (default 20; 0 for all)\n"},
+    {"queue", cmd_queue, "queue [MEMBER] [--format text|tsv]",
+     "MEMBER's queue: the open actions they own or that sit in a theme they lead",
+     "The actions still open or in progress that MEMBER owns (an action owned by\n"
+     "all is everyone's) or that sit in a theme MEMBER leads: overdue first, then by\n"
+     "due date, then by id, those with no due date last. MEMBER is a member id;\n"
+     "without it, the --as member's queue. An unknown id: exit 65, with the nearest.\n"
+     "\n"
+     "  --format text   one action a line: id, status, due date (overdue marked),\n"
+     "                  @owners, #theme, title (the default)\n"
+     "  --format tsv    tab-separated, with the header line\n"
+     "                  id status due theme owners title meeting ref\n"
+     "                  (ids, not names; \\t \\n \\\\ escaped)\n"},
+    {"actions", cmd_actions, "actions [--theme ID] [--owner ID] [--status S] [--overdue]",
+     "list actions, one a line; with no filter, every action",
+     "With no filter, every action, done and dropped included, by id. Filters combine:\n"
+     "\n"
+     "  --theme ID       in theme ID\n"
+     "  --owner ID       owned by member ID, or by all\n"
+     "  --status S       with status S: open, in-progress, done or dropped\n"
+     "  --overdue        open or in progress, and due before today\n"
+     "  --format text    one action a line: id, status, due date (overdue marked),\n"
+     "                   @owners, #theme, title (the default)\n"
+     "  --format tsv     tab-separated, with the header line\n"
+     "                   id status due theme owners title meeting ref\n"
+     "                   (ids, not names; \\t \\n \\\\ escaped)\n"
+     "\n"
+     "An unknown member or theme: exit 65, with the nearest id.\n"},
+    {"add", cmd_add, "add TEXT [--meeting ID]",
+     "quick capture of an action; prints the new action's id",
+     "TEXT is TITLE WORDS [@owner ...] [#theme] [due:DATE] [ref:TEXT], in one\n"
+     "argument or several:\n"
+     "\n"
+     "  @ID        an owner, by member id (repeatable); @all for everyone\n"
+     "  #ID        the theme, by id\n"
+     "  due:DATE   YYYY-MM-DD, +Nd, +Nw, a weekday (due:fri: the next one after\n"
+     "             today), today or tomorrow\n"
+     "  ref:TEXT   the minute reference, quoted if it has spaces: ref:\"Resolved (4)\"\n"
+     "\n"
+     "Anything else is the title. With no @owner the action is the --as member's;\n"
+     "without --as, name one. An unknown @ or # is an error that names the nearest\n"
+     "id (exit 65), and nothing is added. The action is open, and belongs to the\n"
+     "meeting held today if there is one.\n"
+     "\n"
+     "  --meeting ID   the meeting the action was agreed at\n"},
+    {"done", cmd_done, "done ID [NOTE]", "close an action, with an optional update note",
+     "Sets action ID to done. NOTE becomes an update dated today by the --as member.\n"
+     "An unknown id: exit 65.\n"},
+    {"status", cmd_status, "status ID STATUS [NOTE]",
+     "move an action to STATUS, with an optional update note",
+     "STATUS is open, in-progress, done or dropped. NOTE becomes an update dated\n"
+     "today by the --as member. An unknown id or status: exit 65.\n"},
+    {"minutes", cmd_minutes, "minutes [MEETING]",
+     "Markdown for the minutes of one meeting (default: the latest)",
+     "MEETING is a meeting id; without one, the latest meeting by date. Prints, in\n"
+     "the council's own form and leaving out what is empty: the report-back of each\n"
+     "theme (updates given on its actions on the meeting's date, actions agreed for\n"
+     "it), members' questions and responses, \"Resolved –\" with the decisions, the\n"
+     "actions arising with their \"Action:\" lines, and the co-option seats the\n"
+     "meeting resolved on or whose status changed that day. People are named by\n"
+     "their post where they hold one. An unknown meeting: exit 65.\n"},
     {NULL, NULL, NULL, NULL, NULL},
 };

@@ -1,0 +1,130 @@
+/*
+ * Action listings (output.h). The text form is for people: fixed columns for
+ * id, status and due date, then the owners and theme in quick-capture
+ * notation (@thirkill #housing), then the title. The TSV form is for
+ * scripts and follows cli.md to the letter.
+ */
+#include "output.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+enum pb_status output_parse_format(struct cli *cli, const char *name, enum output_format *format,
+                                   struct pb_error *err)
+{
+    if (strcmp(name, "text") == 0)
+        *format = OUTPUT_TEXT;
+    else if (strcmp(name, "tsv") == 0)
+        *format = OUTPUT_TSV;
+    else
+        return cli_usage(cli, err, "no format '%s' (text or tsv)", name);
+    return PB_OK;
+}
+
+void output_begin(struct output *o, enum output_format format, FILE *out)
+{
+    o->format = format;
+    o->out = out;
+    o->rows = 0;
+}
+
+static void put_header(struct output *o)
+{
+    if (o->format == OUTPUT_TSV)
+        fputs("id\tstatus\tdue\ttheme\towners\ttitle\tmeeting\tref\n", o->out);
+}
+
+/* A TSV field: one line whatever it holds, and nothing else quoted. */
+static void put_tsv(FILE *out, const char *s)
+{
+    for (; s && *s; s++) {
+        if (*s == '\t')
+            fputs("\\t", out);
+        else if (*s == '\n')
+            fputs("\\n", out);
+        else if (*s == '\\')
+            fputs("\\\\", out);
+        else
+            putc(*s, out);
+    }
+}
+
+/* Text for a person's terminal: a control character (a tab in an imported
+ * title, say, or a C1 control such as CSI) is shown as a space, so the line
+ * stays one line and cannot drive the terminal. */
+static void put_text(FILE *out, const char *s)
+{
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] < 0xA0) {
+            s++;
+            c = ' ';
+        }
+        putc(c < 0x20 || c == 0x7F ? ' ' : c, out);
+    }
+}
+
+static void write_tsv(FILE *out, const struct pb_action *a)
+{
+    char due[11] = "";
+    if (a->has_due)
+        pb_date_format(a->due, due);
+    fprintf(out, "%" PRId64 "\t%s\t%s\t", a->id, a->status, due);
+    put_tsv(out, a->theme);
+    putc('\t', out);
+    if (a->owners_all)
+        fputs("all", out);
+    for (size_t i = 0; i < a->n_owners; i++)
+        fprintf(out, "%s%s", i ? "," : "", a->owners[i]);
+    putc('\t', out);
+    put_tsv(out, a->title);
+    putc('\t', out);
+    put_tsv(out, a->meeting);
+    putc('\t', out);
+    put_tsv(out, a->ref);
+    putc('\n', out);
+}
+
+static void write_text(FILE *out, const struct pb_action *a)
+{
+    char due[11] = "-";
+    if (a->has_due)
+        pb_date_format(a->due, due);
+    char id[24];
+    snprintf(id, sizeof id, "#%" PRId64, a->id);
+    fprintf(out, "%-5s %-11s %-10s %-7s ", id, a->status, due, a->overdue ? "overdue" : "");
+    if (a->owners_all)
+        fputs(" @all", out);
+    for (size_t i = 0; i < a->n_owners; i++)
+        fprintf(out, " @%s", a->owners[i]);
+    if (a->theme)
+        fprintf(out, " #%s", a->theme);
+    fputs("  ", out);
+    put_text(out, a->title);
+    putc('\n', out);
+}
+
+enum pb_status output_action(const struct pb_action *action, void *ctx, struct pb_error *err)
+{
+    struct output *o = ctx;
+    if (o->rows == 0)
+        put_header(o);
+    if (o->format == OUTPUT_TSV)
+        write_tsv(o->out, action);
+    else
+        write_text(o->out, action);
+    o->rows++;
+    /* Stop a long listing as soon as nobody reads it. */
+    if (ferror(o->out))
+        return pb_error_set(err, PB_ERR_IO, "cannot write the output");
+    return PB_OK;
+}
+
+void output_end(struct output *o, const char *what)
+{
+    if (o->rows > 0)
+        return;
+    put_header(o);
+    if (o->format == OUTPUT_TEXT)
+        fprintf(stderr, "%s\n", what);
+}

@@ -1,0 +1,623 @@
+/*
+ * Actions (action.h): typed operations over the actions, action_owners and
+ * updates tables. Writes go through changes, so the history triggers record
+ * them; reads stream rows straight from SQLite, so that a listing of a large
+ * panel never holds more than one action in memory.
+ */
+#include <panelboard/action.h>
+
+#include "sql.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_NAME_CHARS 200  /* a title, a ref: PB_FIELD_NAME */
+#define MAX_TEXT_CHARS 4000 /* a note: PB_FIELD_LONG_TEXT */
+
+const char *const pb_action_statuses[] = {"open", "in-progress", "done", "dropped", NULL};
+
+/* ---- checking what callers pass in ---- */
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* A control character at s (C0, DEL or C1), which would reach the terminal
+ * and the minutes; a note may hold tabs and newlines. */
+static bool is_control(const char *s, bool multiline)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (multiline && (c == '\n' || c == '\t'))
+        return false;
+    return c < 0x20 || c == 0x7F || (c == 0xC2 && (unsigned char)s[1] < 0xA0);
+}
+
+/* text without its leading and trailing white space, as a new string in
+ * *out; refused when empty, too long, not UTF-8, or holding control
+ * characters. what names the field for the message. */
+static enum pb_status clean_text(const char *what, const char *text, size_t max, bool multiline,
+                                 char **out, struct pb_error *err)
+{
+    size_t len = strlen(text);
+    while (len > 0 && is_space(*text))
+        text++, len--;
+    while (len > 0 && is_space(text[len - 1]))
+        len--;
+    if (len == 0)
+        return pb_error_set(err, PB_ERR_DATA, "%s cannot be empty", what);
+    if (!pb_utf8_valid(text, len))
+        return pb_error_set(err, PB_ERR_DATA, "%s is not valid UTF-8", what);
+    for (size_t i = 0; i < len; i++)
+        if (is_control(text + i, multiline))
+            return pb_error_set(err, PB_ERR_DATA, "%s holds a control character", what);
+    size_t chars = pb_utf8_length(text, len);
+    if (chars > max)
+        return pb_error_set(err, PB_ERR_DATA, "%s is too long: %zu characters, at most %zu", what,
+                            chars, max);
+    *out = pb_xstrndup(text, len);
+    return PB_OK;
+}
+
+static enum pb_status check_status(const char *status, struct pb_error *err)
+{
+    for (size_t i = 0; pb_action_statuses[i]; i++)
+        if (strcmp(status, pb_action_statuses[i]) == 0)
+            return PB_OK;
+    const char *near = pb_suggest(status, pb_action_statuses, 4);
+    if (near)
+        return pb_error_set(err, PB_ERR_DATA,
+                            "no status '%s'; did you mean '%s'? (open, in-progress, done or "
+                            "dropped)",
+                            status, near);
+    return pb_error_set(err, PB_ERR_DATA, "no status '%s' (use open, in-progress, done or dropped)",
+                        status);
+}
+
+/* A member, theme or meeting that must exist; a typo gets the nearest id. */
+static enum pb_status check_ref(struct pb_db *db, enum pb_kind kind, const char *id,
+                                struct pb_error *err)
+{
+    bool exists = false;
+    enum pb_status s = pb_record_exists(db, kind, id, 0, &exists, err);
+    if (s != PB_OK || exists)
+        return s;
+    char **keys = NULL;
+    size_t n = 0;
+    s = pb_record_keys(db, kind, &keys, &n, err);
+    if (s != PB_OK)
+        return s;
+    const char *singular = pb_kind_info(kind)->singular;
+    const char *near = pb_suggest(id, (const char *const *)keys, n);
+    if (near)
+        s = pb_error_set(err, PB_ERR_NOT_FOUND, "no %s '%s'; did you mean '%s'?", singular, id,
+                         near);
+    else
+        s = pb_error_set(err, PB_ERR_NOT_FOUND, "no %s '%s'", singular, id);
+    pb_strings_free(keys, n);
+    return s;
+}
+
+static enum pb_status step_failed(struct pb_error *err)
+{
+    return err ? err->status : PB_ERR_INTERNAL;
+}
+
+/* ---- reading rows ---- */
+
+/* Every read of actions selects these columns, in this order (see
+ * read_action). Owners come joined by commas, which ids cannot hold, in
+ * the order of the subquery, which group_concat keeps. */
+#define ACTION_COLUMNS                                                                             \
+    "SELECT a.id, a.title, a.owners_all,"                                                          \
+    " (SELECT group_concat(member, ',') FROM (SELECT member FROM action_owners"                    \
+    "   WHERE action = a.id ORDER BY position)),"                                                  \
+    " a.theme, a.due, a.status, a.meeting, a.ref, a.revision,"                                     \
+    " a.status IN ('open', 'in-progress') AND a.due < :today"                                      \
+    " FROM actions a"
+
+enum {
+    COL_ID,
+    COL_TITLE,
+    COL_ALL,
+    COL_OWNERS,
+    COL_THEME,
+    COL_DUE,
+    COL_STATUS,
+    COL_MEETING,
+    COL_REF,
+    COL_REVISION,
+    COL_OVERDUE
+};
+
+/* Where the owners of the row being read are split; reused row to row. */
+struct owners_scratch {
+    char *text;
+    const char **items;
+    size_t cap;
+};
+
+static void split_owners(const char *joined, struct owners_scratch *s, struct pb_action *a)
+{
+    a->owners = NULL;
+    a->n_owners = 0;
+    if (!joined)
+        return;
+    size_t len = strlen(joined);
+    if (len + 1 > s->cap) {
+        s->cap = len + 1;
+        s->text = pb_xrealloc(s->text, s->cap);
+        /* at most one id per two bytes: "a,b" */
+        s->items = pb_xrealloc(s->items, (s->cap / 2 + 1) * sizeof *s->items);
+    }
+    memcpy(s->text, joined, len + 1);
+    size_t n = 0;
+    for (char *p = s->text; p; n++) {
+        s->items[n] = p;
+        p = strchr(p, ',');
+        if (p)
+            *p++ = '\0';
+    }
+    a->owners = s->items;
+    a->n_owners = n;
+}
+
+static void scratch_free(struct owners_scratch *s)
+{
+    free(s->text);
+    free(s->items);
+}
+
+/* The action on the current row of an ACTION_COLUMNS statement; its strings
+ * live until the statement moves on. */
+static void read_action(sqlite3_stmt *st, struct owners_scratch *s, struct pb_action *a)
+{
+    memset(a, 0, sizeof *a);
+    a->id = sqlite3_column_int64(st, COL_ID);
+    a->title = sql_text(st, COL_TITLE);
+    a->owners_all = sqlite3_column_int(st, COL_ALL) != 0;
+    split_owners(sql_text(st, COL_OWNERS), s, a);
+    a->theme = sql_text(st, COL_THEME);
+    const char *due = sql_text(st, COL_DUE);
+    a->has_due = due && pb_date_parse(due, &a->due);
+    a->status = sql_text(st, COL_STATUS);
+    a->meeting = sql_text(st, COL_MEETING);
+    a->ref = sql_text(st, COL_REF);
+    a->revision = sqlite3_column_int64(st, COL_REVISION);
+    a->overdue = sqlite3_column_int(st, COL_OVERDUE) != 0;
+}
+
+static void bind_today(struct pb_db *db, sqlite3_stmt *st)
+{
+    char today[11];
+    pb_date_format(pb_db_today(db), today);
+    sql_bind_text(st, ":today", today);
+}
+
+/* Steps st, an ACTION_COLUMNS statement with everything bound, handing
+ * each action to fn. */
+static enum pb_status stream(struct pb_db *db, sqlite3_stmt *st, pb_action_fn fn, void *ctx,
+                             struct pb_error *err)
+{
+    struct owners_scratch scratch = {0};
+    struct pb_action a;
+    enum pb_status s = PB_OK;
+    int rc = SQLITE_DONE;
+    while (s == PB_OK && (rc = sql_step(db, st, err)) == SQLITE_ROW) {
+        read_action(st, &scratch, &a);
+        s = fn(&a, ctx, err);
+    }
+    if (s == PB_OK && rc < 0)
+        s = step_failed(err);
+    sqlite3_reset(st);
+    scratch_free(&scratch);
+    return s;
+}
+
+/* ---- one action, owned by the caller ---- */
+
+/* What pb_action_get hands out: the action, and everything it points to. */
+struct owned_action {
+    struct pb_action action; /* first, so that pb_action_free gets the rest back */
+    char **strings;
+    size_t n_strings;
+    const char **owners;
+    struct pb_action_update *updates;
+};
+
+static const char *keep(struct owned_action *o, const char *s)
+{
+    if (!s)
+        return NULL;
+    o->strings = pb_xrealloc(o->strings, (o->n_strings + 1) * sizeof *o->strings);
+    return o->strings[o->n_strings++] = pb_xstrdup(s);
+}
+
+static void keep_action(struct owned_action *o, const struct pb_action *a)
+{
+    o->action = *a;
+    o->action.title = keep(o, a->title);
+    o->action.theme = keep(o, a->theme);
+    o->action.status = keep(o, a->status);
+    o->action.meeting = keep(o, a->meeting);
+    o->action.ref = keep(o, a->ref);
+    o->owners = pb_xcalloc(a->n_owners + 1, sizeof *o->owners);
+    for (size_t i = 0; i < a->n_owners; i++)
+        o->owners[i] = keep(o, a->owners[i]);
+    o->action.owners = o->owners;
+}
+
+static enum pb_status read_updates(struct pb_db *db, struct owned_action *o, struct pb_error *err)
+{
+    sqlite3_stmt *st = sql_prepare(
+        db, "SELECT id, date, by, text FROM updates WHERE action = :id ORDER BY date, id", err);
+    if (!st)
+        return step_failed(err);
+    sql_bind_int(st, ":id", o->action.id);
+    size_t n = 0;
+    int rc;
+    while ((rc = sql_step(db, st, err)) == SQLITE_ROW) {
+        o->updates = pb_xrealloc(o->updates, (n + 1) * sizeof *o->updates);
+        struct pb_action_update *u = &o->updates[n++];
+        u->id = sqlite3_column_int64(st, 0);
+        if (!pb_date_parse(sql_text(st, 1), &u->date))
+            u->date = 0; /* the schema's CHECK makes this unreachable */
+        u->by = keep(o, sql_text(st, 2));
+        u->text = keep(o, sql_text(st, 3));
+    }
+    sqlite3_reset(st);
+    o->action.updates = o->updates;
+    o->action.n_updates = n;
+    return rc < 0 ? step_failed(err) : PB_OK;
+}
+
+static enum pb_status no_action(int64_t id, struct pb_error *err)
+{
+    return pb_error_set(err, PB_ERR_NOT_FOUND, "no action #%" PRId64, id);
+}
+
+enum pb_status pb_action_get(struct pb_db *db, int64_t id, struct pb_action **out,
+                             struct pb_error *err)
+{
+    *out = NULL;
+    sqlite3_stmt *st = sql_prepare(db, ACTION_COLUMNS " WHERE a.id = :id", err);
+    if (!st)
+        return step_failed(err);
+    bind_today(db, st);
+    sql_bind_int(st, ":id", id);
+    int rc = sql_step(db, st, err);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return rc < 0 ? step_failed(err) : no_action(id, err);
+    }
+    struct owned_action *o = pb_xcalloc(1, sizeof *o);
+    struct owners_scratch scratch = {0};
+    struct pb_action a;
+    read_action(st, &scratch, &a);
+    keep_action(o, &a);
+    scratch_free(&scratch);
+    sqlite3_reset(st);
+    enum pb_status s = read_updates(db, o, err);
+    if (s != PB_OK) {
+        pb_action_free(&o->action);
+        return s;
+    }
+    *out = &o->action;
+    return PB_OK;
+}
+
+void pb_action_free(struct pb_action *action)
+{
+    if (!action)
+        return;
+    struct owned_action *o = (struct owned_action *)action;
+    pb_strings_free(o->strings, o->n_strings);
+    free(o->owners);
+    free(o->updates);
+    free(o);
+}
+
+/* ---- writing ---- */
+
+static enum pb_status insert_owners(struct pb_db *db, int64_t id, const struct pb_action_new *a,
+                                    struct pb_error *err)
+{
+    int64_t position = 0;
+    for (size_t i = 0; i < a->n_owners; i++) {
+        bool again = false;
+        for (size_t j = 0; j < i; j++)
+            again |= strcmp(a->owners[i], a->owners[j]) == 0;
+        if (again)
+            continue; /* "@knox @knox" means knox */
+        sqlite3_stmt *st = sql_prepare(db,
+                                       "INSERT INTO action_owners (action, member, position)"
+                                       " VALUES (:action, :member, :position)",
+                                       err);
+        if (!st)
+            return step_failed(err);
+        sql_bind_int(st, ":action", id);
+        sql_bind_text(st, ":member", a->owners[i]);
+        sql_bind_int(st, ":position", ++position);
+        enum pb_status s = sql_run(db, st, err);
+        if (s != PB_OK)
+            return s;
+    }
+    return PB_OK;
+}
+
+static enum pb_status insert_action(struct pb_db *db, const struct pb_action_new *a,
+                                    const char *title, const char *ref, int64_t *id,
+                                    struct pb_error *err)
+{
+    sqlite3_stmt *st = sql_prepare(db,
+                                   "INSERT INTO actions (title, owners_all, theme, due, status,"
+                                   " meeting, ref) VALUES (:title, :all, :theme, :due, 'open',"
+                                   " :meeting, :ref)",
+                                   err);
+    if (!st)
+        return step_failed(err);
+    char due[11];
+    if (a->has_due)
+        pb_date_format(a->due, due);
+    sql_bind_text(st, ":title", title);
+    sql_bind_int(st, ":all", a->owners_all);
+    sql_bind_text(st, ":theme", a->theme);
+    sql_bind_text(st, ":due", a->has_due ? due : NULL);
+    sql_bind_text(st, ":meeting", a->meeting);
+    sql_bind_text(st, ":ref", ref);
+    enum pb_status s = sql_run(db, st, err);
+    if (s != PB_OK)
+        return s;
+    *id = sqlite3_last_insert_rowid(db->sql);
+    return insert_owners(db, *id, a, err);
+}
+
+/* Everything an action names must exist before anything is written. */
+static enum pb_status check_new(struct pb_db *db, const struct pb_action_new *a,
+                                struct pb_error *err)
+{
+    if (a->owners_all == (a->n_owners > 0))
+        return pb_error_set(err, PB_ERR_DATA,
+                            a->owners_all ? "an action is owned by all or by members, not both"
+                                          : "an action needs an owner: a member, or all");
+    enum pb_status s = PB_OK;
+    for (size_t i = 0; s == PB_OK && i < a->n_owners; i++)
+        s = check_ref(db, PB_KIND_MEMBER, a->owners[i], err);
+    if (s == PB_OK && a->theme)
+        s = check_ref(db, PB_KIND_THEME, a->theme, err);
+    if (s == PB_OK && a->meeting)
+        s = check_ref(db, PB_KIND_MEETING, a->meeting, err);
+    return s;
+}
+
+enum pb_status pb_action_add(struct pb_db *db, const struct pb_action_new *action, int64_t *id,
+                             struct pb_error *err)
+{
+    char *title = NULL, *ref = NULL;
+    enum pb_status s = clean_text("a title", action->title ? action->title : "", MAX_NAME_CHARS,
+                                  false, &title, err);
+    if (s == PB_OK && action->ref)
+        s = clean_text("a ref", action->ref, MAX_NAME_CHARS, false, &ref, err);
+    if (s == PB_OK) {
+        char *what = pb_xasprintf("add action: %s", title);
+        s = pb_change_begin(db, what, err);
+        free(what);
+        if (s == PB_OK) {
+            s = check_new(db, action, err);
+            if (s == PB_OK)
+                s = insert_action(db, action, title, ref, id, err);
+            s = pb_change_end(db, s, err);
+        }
+    }
+    free(title);
+    free(ref);
+    return s;
+}
+
+/* The note's author must be a member (the history keeps any --as, but an
+ * update's `by` names a row). */
+static enum pb_status insert_update(struct pb_db *db, int64_t id, const char *text,
+                                    struct pb_error *err)
+{
+    const char *who = pb_db_who(db);
+    if (who) {
+        enum pb_status s = check_ref(db, PB_KIND_MEMBER, who, err);
+        if (s != PB_OK)
+            return s;
+    }
+    sqlite3_stmt *st = sql_prepare(db,
+                                   "INSERT INTO updates (action, date, by, text)"
+                                   " VALUES (:action, :date, :by, :text)",
+                                   err);
+    if (!st)
+        return step_failed(err);
+    char date[11];
+    pb_date_format(pb_db_today(db), date);
+    sql_bind_int(st, ":action", id);
+    sql_bind_text(st, ":date", date);
+    sql_bind_text(st, ":by", who);
+    sql_bind_text(st, ":text", text);
+    return sql_run(db, st, err);
+}
+
+/* Inside the change: the action exists and is still at the revision the
+ * caller read. */
+static enum pb_status check_revision(struct pb_db *db, int64_t id, int64_t expected,
+                                     struct pb_error *err)
+{
+    sqlite3_stmt *st = sql_prepare(db, "SELECT revision FROM actions WHERE id = :id", err);
+    if (!st)
+        return step_failed(err);
+    sql_bind_int(st, ":id", id);
+    int rc = sql_step(db, st, err);
+    int64_t revision = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc < 0)
+        return step_failed(err);
+    if (rc != SQLITE_ROW)
+        return no_action(id, err);
+    if (expected >= 0 && revision != expected)
+        return pb_error_set(err, PB_ERR_CONFLICT,
+                            "action #%" PRId64 " was changed by someone else since you read it",
+                            id);
+    return PB_OK;
+}
+
+static enum pb_status update_status(struct pb_db *db, int64_t id, const char *status,
+                                    struct pb_error *err)
+{
+    /* The same status again is no change: no new revision, no history row. */
+    sqlite3_stmt *st = sql_prepare(db,
+                                   "UPDATE actions SET status = :status, revision = revision + 1"
+                                   " WHERE id = :id AND status IS NOT :status",
+                                   err);
+    if (!st)
+        return step_failed(err);
+    sql_bind_int(st, ":id", id);
+    sql_bind_text(st, ":status", status);
+    return sql_run(db, st, err);
+}
+
+enum pb_status pb_action_set_status(struct pb_db *db, int64_t id, const char *status,
+                                    const char *note, int64_t expected_revision,
+                                    struct pb_error *err)
+{
+    char *text = NULL;
+    enum pb_status s = check_status(status, err);
+    if (s == PB_OK && note)
+        s = clean_text("a note", note, MAX_TEXT_CHARS, true, &text, err);
+    if (s != PB_OK)
+        return s;
+    char what[64];
+    if (strcmp(status, "done") == 0)
+        snprintf(what, sizeof what, "done #%" PRId64, id);
+    else
+        snprintf(what, sizeof what, "status #%" PRId64 " %s", id, status);
+    s = pb_change_begin(db, what, err);
+    if (s == PB_OK) {
+        s = check_revision(db, id, expected_revision, err);
+        if (s == PB_OK)
+            s = update_status(db, id, status, err);
+        if (s == PB_OK && text)
+            s = insert_update(db, id, text, err);
+        s = pb_change_end(db, s, err);
+    }
+    free(text);
+    return s;
+}
+
+enum pb_status pb_action_add_update(struct pb_db *db, int64_t id, const char *text,
+                                    struct pb_error *err)
+{
+    char *clean = NULL;
+    enum pb_status s = clean_text("a note", text, MAX_TEXT_CHARS, true, &clean, err);
+    if (s != PB_OK)
+        return s;
+    char what[64];
+    snprintf(what, sizeof what, "update #%" PRId64, id);
+    s = pb_change_begin(db, what, err);
+    if (s == PB_OK) {
+        s = check_revision(db, id, -1, err);
+        if (s == PB_OK)
+            s = insert_update(db, id, clean, err);
+        s = pb_change_end(db, s, err);
+    }
+    free(clean);
+    return s;
+}
+
+/* ---- listings ---- */
+
+/* One statement per combination of filters, written out so that each is a
+ * plain WHERE the planner can serve from an index (actions_by_theme,
+ * actions_by_status_due, action_owners_by_member), and so that each is a
+ * constant the statement cache keys on. */
+enum { F_THEME = 1, F_OWNER = 2, F_STATUS = 4, F_OVERDUE = 8 };
+
+#define W_THEME " AND a.theme = :theme"
+#define W_OWNER                                                                                    \
+    " AND (a.owners_all = 1 OR a.id IN (SELECT action FROM action_owners"                          \
+    " WHERE member = :owner))"
+#define W_STATUS    " AND a.status = :status"
+#define W_OVERDUE   " AND a.status IN ('open', 'in-progress') AND a.due < :today"
+#define LIST(where) ACTION_COLUMNS " WHERE 1" where " ORDER BY a.id"
+
+static const char *const list_sql[16] = {
+    LIST(""),
+    LIST(W_THEME),
+    LIST(W_OWNER),
+    LIST(W_THEME W_OWNER),
+    LIST(W_STATUS),
+    LIST(W_THEME W_STATUS),
+    LIST(W_OWNER W_STATUS),
+    LIST(W_THEME W_OWNER W_STATUS),
+    LIST(W_OVERDUE),
+    LIST(W_THEME W_OVERDUE),
+    LIST(W_OWNER W_OVERDUE),
+    LIST(W_THEME W_OWNER W_OVERDUE),
+    LIST(W_STATUS W_OVERDUE),
+    LIST(W_THEME W_STATUS W_OVERDUE),
+    LIST(W_OWNER W_STATUS W_OVERDUE),
+    LIST(W_THEME W_OWNER W_STATUS W_OVERDUE),
+};
+
+static enum pb_status check_filter(struct pb_db *db, const struct pb_action_filter *f,
+                                   struct pb_error *err)
+{
+    enum pb_status s = PB_OK;
+    if (f->theme)
+        s = check_ref(db, PB_KIND_THEME, f->theme, err);
+    if (s == PB_OK && f->owner)
+        s = check_ref(db, PB_KIND_MEMBER, f->owner, err);
+    if (s == PB_OK && f->status)
+        s = check_status(f->status, err);
+    return s;
+}
+
+enum pb_status pb_action_list(struct pb_db *db, const struct pb_action_filter *filter,
+                              pb_action_fn fn, void *ctx, struct pb_error *err)
+{
+    static const struct pb_action_filter none = {0};
+    const struct pb_action_filter *f = filter ? filter : &none;
+    enum pb_status s = check_filter(db, f, err);
+    if (s != PB_OK)
+        return s;
+    unsigned which = (f->theme ? F_THEME : 0) | (f->owner ? F_OWNER : 0) |
+                     (f->status ? F_STATUS : 0) | (f->overdue ? F_OVERDUE : 0);
+    sqlite3_stmt *st = sql_prepare(db, list_sql[which], err);
+    if (!st)
+        return step_failed(err);
+    bind_today(db, st);
+    if (f->theme)
+        sql_bind_text(st, ":theme", f->theme);
+    if (f->owner)
+        sql_bind_text(st, ":owner", f->owner);
+    if (f->status)
+        sql_bind_text(st, ":status", f->status);
+    return stream(db, st, fn, ctx, err);
+}
+
+enum pb_status pb_action_queue(struct pb_db *db, const char *member, pb_action_fn fn, void *ctx,
+                               struct pb_error *err)
+{
+    enum pb_status s = check_ref(db, PB_KIND_MEMBER, member, err);
+    if (s != PB_OK)
+        return s;
+    /* Overdue actions come first because their due dates are the earliest:
+     * every other due date is today or later. */
+    sqlite3_stmt *st = sql_prepare(
+        db,
+        ACTION_COLUMNS " WHERE a.status IN ('open', 'in-progress')"
+                       " AND (a.owners_all = 1"
+                       "  OR a.id IN (SELECT action FROM action_owners WHERE member = :member)"
+                       "  OR a.theme IN (SELECT id FROM themes WHERE lead = :member))"
+                       " ORDER BY a.due IS NULL, a.due, a.id",
+        err);
+    if (!st)
+        return step_failed(err);
+    bind_today(db, st);
+    sql_bind_text(st, ":member", member);
+    return stream(db, st, fn, ctx, err);
+}

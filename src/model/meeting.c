@@ -1,0 +1,342 @@
+/*
+ * Reading one meeting for its minutes (meeting.h): a handful of queries
+ * run inside one savepoint, so that they all see the same snapshot. People
+ * are named in SQL (post, else name) so that the layers above never see a
+ * member id they would have to look up again.
+ */
+#include <panelboard/meeting.h>
+
+#include "sql.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The record and what it owns; pb_meeting_free casts back to it. */
+struct record {
+    struct pb_meeting pub; /* first */
+    struct pb_meeting_theme *themes;
+    struct pb_meeting_update *updates;
+    struct pb_meeting_action *actions;
+    struct pb_meeting_decision *decisions;
+    struct pb_meeting_question *questions;
+    struct pb_meeting_seat *seats;
+    size_t cap_themes, cap_updates, cap_actions, cap_decisions, cap_questions, cap_seats;
+    void **owned; /* strings and owner lists */
+    size_t n_owned, cap_owned;
+};
+
+/* A new zeroed element at the end of array arr (count n, capacity cap). */
+#define APPEND(arr, n, cap)                                                                        \
+    ((n) == (cap)                                                                                  \
+         ? (void)((arr) = pb_xrealloc((arr), ((cap) = (cap) ? 2 * (cap) : 8) * sizeof *(arr)))     \
+         : (void)0,                                                                                \
+     memset(&(arr)[(n)], 0, sizeof *(arr)), &(arr)[(n)++])
+
+static void *own(struct record *r, void *p)
+{
+    if (p)
+        *APPEND(r->owned, r->n_owned, r->cap_owned) = p;
+    return p;
+}
+
+/* Column text kept for the life of the record; NULL for SQL NULL. */
+static const char *keep(struct record *r, sqlite3_stmt *st, int col)
+{
+    return own(r, sql_text_dup(st, col));
+}
+
+static enum pb_status failed(struct pb_error *err)
+{
+    return err ? err->status : PB_ERR_INTERNAL;
+}
+
+typedef enum pb_status (*row_fn)(struct pb_db *db, struct record *r, sqlite3_stmt *st,
+                                 struct pb_error *err);
+
+/* Steps st to the end, handing each row to fn, and resets it. */
+static enum pb_status each_row(struct pb_db *db, struct record *r, sqlite3_stmt *st, row_fn fn,
+                               struct pb_error *err)
+{
+    enum pb_status s = PB_OK;
+    int rc;
+    while (s == PB_OK && (rc = sql_step(db, st, err)) == SQLITE_ROW)
+        s = fn(db, r, st, err);
+    sqlite3_reset(st);
+    if (s == PB_OK && rc < 0)
+        s = failed(err);
+    return s;
+}
+
+/* A query over the meeting's id or date, run to the end through fn. */
+static enum pb_status query(struct pb_db *db, struct record *r, const char *sql, row_fn fn,
+                            struct pb_error *err)
+{
+    sqlite3_stmt *st = sql_prepare(db, sql, err);
+    if (!st)
+        return failed(err);
+    if (sqlite3_bind_parameter_index(st, ":meeting"))
+        sql_bind_text(st, ":meeting", r->pub.id);
+    if (sqlite3_bind_parameter_index(st, ":date"))
+        sql_bind_text(st, ":date", r->pub.date);
+    return each_row(db, r, st, fn, err);
+}
+
+static enum pb_status not_found(struct pb_db *db, const char *id, struct pb_error *err)
+{
+    if (!id)
+        return pb_error_set(err, PB_ERR_NOT_FOUND, "no meetings yet");
+    char **keys = NULL;
+    size_t n = 0;
+    enum pb_status s = pb_record_keys(db, PB_KIND_MEETING, &keys, &n, err);
+    if (s != PB_OK)
+        return s;
+    const char *near = pb_suggest(id, (const char *const *)keys, n);
+    if (n == 0)
+        s = pb_error_set(err, PB_ERR_NOT_FOUND, "no meeting '%s': no meetings yet", id);
+    else if (near)
+        s = pb_error_set(err, PB_ERR_NOT_FOUND, "no meeting '%s'; did you mean '%s'?", id, near);
+    else
+        s = pb_error_set(err, PB_ERR_NOT_FOUND, "no meeting '%s'", id);
+    pb_strings_free(keys, n);
+    return s;
+}
+
+static enum pb_status find_meeting(struct pb_db *db, struct record *r, const char *id,
+                                   struct pb_error *err)
+{
+    sqlite3_stmt *st = sql_prepare(
+        db,
+        id ? "SELECT id, date, title FROM meetings WHERE id = :id"
+           : "SELECT id, date, title FROM meetings ORDER BY date DESC, rowid DESC LIMIT 1",
+        err);
+    if (!st)
+        return failed(err);
+    if (id)
+        sql_bind_text(st, ":id", id);
+    int rc = sql_step(db, st, err);
+    if (rc == SQLITE_ROW) {
+        r->pub.id = keep(r, st, 0);
+        r->pub.date = keep(r, st, 1);
+        r->pub.title = keep(r, st, 2);
+    }
+    sqlite3_reset(st);
+    if (rc < 0)
+        return failed(err);
+    return rc == SQLITE_ROW ? PB_OK : not_found(db, id, err);
+}
+
+static enum pb_status panel_row(struct pb_db *db, struct record *r, sqlite3_stmt *st,
+                                struct pb_error *err)
+{
+    (void)db;
+    (void)err;
+    r->pub.panel_name = keep(r, st, 0);
+    return PB_OK;
+}
+
+static enum pb_status theme_row(struct pb_db *db, struct record *r, sqlite3_stmt *st,
+                                struct pb_error *err)
+{
+    (void)db;
+    (void)err;
+    struct pb_meeting_theme *t = APPEND(r->themes, r->pub.n_themes, r->cap_themes);
+    t->id = keep(r, st, 0);
+    t->title = keep(r, st, 1);
+    t->lead = keep(r, st, 2);
+    return PB_OK;
+}
+
+static enum pb_status update_row(struct pb_db *db, struct record *r, sqlite3_stmt *st,
+                                 struct pb_error *err)
+{
+    (void)db;
+    (void)err;
+    struct pb_meeting_update *u = APPEND(r->updates, r->pub.n_updates, r->cap_updates);
+    u->action = sqlite3_column_int64(st, 0);
+    u->theme = keep(r, st, 1);
+    u->by = keep(r, st, 2);
+    u->text = keep(r, st, 3);
+    return PB_OK;
+}
+
+/* An action's owners, named, in the order given. */
+static enum pb_status read_owners(struct pb_db *db, struct record *r, struct pb_meeting_action *a,
+                                  struct pb_error *err)
+{
+    sqlite3_stmt *st = sql_prepare(
+        db,
+        "SELECT coalesce(m.post, m.name) FROM action_owners o JOIN members m ON m.id = o.member "
+        "WHERE o.action = :action ORDER BY o.position",
+        err);
+    if (!st)
+        return failed(err);
+    sql_bind_int(st, ":action", a->id);
+    const char **owners = NULL;
+    size_t cap = 0;
+    int rc;
+    while ((rc = sql_step(db, st, err)) == SQLITE_ROW)
+        *APPEND(owners, a->n_owners, cap) = keep(r, st, 0);
+    sqlite3_reset(st);
+    a->owners = own(r, owners);
+    return rc < 0 ? failed(err) : PB_OK;
+}
+
+static enum pb_status action_row(struct pb_db *db, struct record *r, sqlite3_stmt *st,
+                                 struct pb_error *err)
+{
+    struct pb_meeting_action *a = APPEND(r->actions, r->pub.n_actions, r->cap_actions);
+    a->id = sqlite3_column_int64(st, 0);
+    a->title = keep(r, st, 1);
+    a->owners_all = sqlite3_column_int(st, 2) != 0;
+    a->theme = keep(r, st, 3);
+    a->due = keep(r, st, 4);
+    a->ref = keep(r, st, 5);
+    return a->owners_all ? PB_OK : read_owners(db, r, a, err);
+}
+
+static enum pb_status decision_row(struct pb_db *db, struct record *r, sqlite3_stmt *st,
+                                   struct pb_error *err)
+{
+    (void)db;
+    (void)err;
+    struct pb_meeting_decision *d = APPEND(r->decisions, r->pub.n_decisions, r->cap_decisions);
+    d->ref = keep(r, st, 0);
+    d->text = keep(r, st, 1);
+    return PB_OK;
+}
+
+static enum pb_status question_row(struct pb_db *db, struct record *r, sqlite3_stmt *st,
+                                   struct pb_error *err)
+{
+    (void)db;
+    (void)err;
+    struct pb_meeting_question *q = APPEND(r->questions, r->pub.n_questions, r->cap_questions);
+    q->by = keep(r, st, 0);
+    q->asked = keep(r, st, 1);
+    q->answer = keep(r, st, 2);
+    return PB_OK;
+}
+
+static enum pb_status seat_row(struct pb_db *db, struct record *r, sqlite3_stmt *st,
+                               struct pb_error *err)
+{
+    (void)db;
+    (void)err;
+    struct pb_meeting_seat *s = APPEND(r->seats, r->pub.n_seats, r->cap_seats);
+    s->sector = keep(r, st, 0);
+    s->status = keep(r, st, 1);
+    s->member = keep(r, st, 2);
+    s->ref = keep(r, st, 3);
+    return PB_OK;
+}
+
+static const char panel_sql[] = "SELECT name FROM panel";
+
+static const char themes_sql[] =
+    "SELECT t.id, t.title, coalesce(m.post, m.name) FROM themes t "
+    "LEFT JOIN members m ON m.id = t.lead ORDER BY t.position, t.rowid";
+
+static const char updates_sql[] =
+    "SELECT u.action, a.theme, coalesce(m.post, m.name), u.text FROM updates u "
+    "JOIN actions a ON a.id = u.action LEFT JOIN members m ON m.id = u.by "
+    "WHERE u.date = :date ORDER BY u.action, u.rowid";
+
+static const char actions_sql[] =
+    "SELECT id, title, owners_all, theme, due, ref FROM actions WHERE meeting = :meeting "
+    "ORDER BY id";
+
+static const char decisions_sql[] =
+    "SELECT ref, text FROM decisions WHERE meeting = :meeting ORDER BY rowid";
+
+static const char questions_sql[] =
+    "SELECT coalesce(m.post, m.name), q.asked, q.answer FROM questions q "
+    "LEFT JOIN members m ON m.id = q.by WHERE q.meeting = :meeting ORDER BY q.rowid";
+
+/*
+ * The seats from the history's images of co_options rows (change_rows,
+ * JSON), read once up to the end of the meeting's date. A seat's status
+ * changed that day when the first image of the day had one status before
+ * and the last image of the day another after: a change undone the same
+ * day is no change. Dates of changes are UTC, as the history records them.
+ */
+static const char seats_sql[] =
+    "WITH seat_history AS MATERIALIZED ("
+    "  SELECT r.id AS seq, date(c.at) AS day,"
+    "         json_extract(coalesce(r.after, r.before), '$.id') AS seat,"
+    "         json_extract(r.before, '$.status') AS was,"
+    "         json_extract(r.after, '$.status') AS became"
+    "  FROM change_rows r JOIN changes c ON c.id = r.change"
+    "  WHERE r.tbl = 'co_options' AND c.at < date(:date, '+1 day')"
+    "), that_day AS ("
+    "  SELECT seat,"
+    "    (SELECT was FROM seat_history f WHERE f.seat = h.seat AND f.day = :date"
+    "     ORDER BY seq LIMIT 1) AS was,"
+    "    (SELECT became FROM seat_history l WHERE l.seat = h.seat AND l.day = :date"
+    "     ORDER BY seq DESC LIMIT 1) AS became"
+    "  FROM seat_history h WHERE h.day = :date GROUP BY seat"
+    ") "
+    "SELECT s.sector,"
+    "  coalesce((SELECT became FROM seat_history h WHERE h.seat = s.id"
+    "            ORDER BY seq DESC LIMIT 1), s.status),"
+    "  coalesce(m.post, m.name), s.ref "
+    "FROM co_options s LEFT JOIN members m ON m.id = s.member "
+    "WHERE s.resolved = :date OR s.id IN (SELECT seat FROM that_day WHERE was <> became) "
+    "ORDER BY s.rowid";
+
+static enum pb_status load(struct pb_db *db, struct record *r, const char *id, struct pb_error *err)
+{
+    static const struct {
+        const char *sql;
+        row_fn fn;
+    } queries[] = {
+        {panel_sql, panel_row},    {themes_sql, theme_row},       {updates_sql, update_row},
+        {actions_sql, action_row}, {decisions_sql, decision_row}, {questions_sql, question_row},
+        {seats_sql, seat_row},
+    };
+    enum pb_status s = find_meeting(db, r, id, err);
+    for (size_t i = 0; s == PB_OK && i < sizeof queries / sizeof queries[0]; i++)
+        s = query(db, r, queries[i].sql, queries[i].fn, err);
+    r->pub.themes = r->themes;
+    r->pub.updates = r->updates;
+    r->pub.actions = r->actions;
+    r->pub.decisions = r->decisions;
+    r->pub.questions = r->questions;
+    r->pub.seats = r->seats;
+    return s;
+}
+
+enum pb_status pb_meeting_load(struct pb_db *db, const char *id, struct pb_meeting **out,
+                               struct pb_error *err)
+{
+    *out = NULL;
+    enum pb_status s = sql_exec(db, "SAVEPOINT meeting_load", err);
+    if (s != PB_OK)
+        return s;
+    struct record *r = pb_xcalloc(1, sizeof *r);
+    s = load(db, r, id, err);
+    /* Only read: releasing is all there is to undo. */
+    sqlite3_exec(db->sql, "RELEASE meeting_load", NULL, NULL, NULL);
+    if (s != PB_OK) {
+        pb_meeting_free(&r->pub);
+        return s;
+    }
+    *out = &r->pub;
+    return PB_OK;
+}
+
+void pb_meeting_free(struct pb_meeting *meeting)
+{
+    if (!meeting)
+        return;
+    struct record *r = (struct record *)meeting;
+    for (size_t i = 0; i < r->n_owned; i++)
+        free(r->owned[i]);
+    free(r->owned);
+    free(r->themes);
+    free(r->updates);
+    free(r->actions);
+    free(r->decisions);
+    free(r->questions);
+    free(r->seats);
+    free(r);
+}

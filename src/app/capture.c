@@ -13,7 +13,7 @@
 
 #define MAX_DUE_DAYS    3650
 #define MAX_TITLE_CHARS 200
-#define MAX_REF_CHARS   4000
+#define MAX_REF_CHARS   200 /* a NAME field in the panel file */
 #define DUE_FORMS       "(use YYYY-MM-DD, +3d, +2w, a weekday, today or tomorrow)"
 
 /* One word of the line; a quoted ref: value counts as one word. */

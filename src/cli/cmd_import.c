@@ -8,7 +8,8 @@
 
 static void print_error(const struct pb_error *e, void *ctx)
 {
-    (void)ctx;
+    size_t *count = ctx;
+    (*count)++;
     char line[PB_ERROR_FILE_MAX + PB_ERROR_MESSAGE_MAX + 64];
     pb_error_format(e, line, sizeof line);
     fprintf(stderr, "%s\n", line);
@@ -60,13 +61,15 @@ enum pb_status cmd_import(struct cli *cli, struct pb_error *err)
     }
     enum pb_status s = cli_open_db(cli, err);
     struct pb_import_summary summary = {0};
+    size_t errors = 0;
     if (s == PB_OK)
-        s = pb_import_files(cli->db, paths, n, dry_run, &summary, print_error, NULL, err);
+        s = pb_import_files(cli->db, paths, n, dry_run, &summary, print_error, &errors, err);
     free(paths);
     if (s == PB_OK)
         print_summary(&summary, dry_run);
     else if (s == PB_ERR_DATA && err->file[0])
         /* each problem is already printed; say what became of the import */
-        pb_error_set(err, PB_ERR_DATA, "import refused: nothing was written");
+        pb_error_set(err, PB_ERR_DATA, "import refused%s: nothing was written",
+                     errors >= PB_IMPORT_MAX_ERRORS ? " (stopped after 50 errors)" : "");
     return s;
 }

@@ -36,7 +36,7 @@ static void print_usage(FILE *out)
           "Commands:\n",
           out);
     for (const struct cli_command *c = cli_commands; c->name; c++)
-        fprintf(out, "  %-44s %s\n", c->synopsis, c->summary);
+        fprintf(out, "  %s\n      %s\n", c->synopsis, c->summary);
     fputs("\nExit status: 0 done, 64 usage, 65 bad data, 66 unreadable input, 69 database\n"
           "too new, 70 internal error, 73 cannot create, 74 I/O error, 75 busy.\n"
           "See panelboard(1) and panelboard-file(5).\n",

@@ -13,6 +13,11 @@ static enum pb_status collect(struct pb_db *db, const char *sql, const char *ok_
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
         return sql_fail(db, err);
+    if (sqlite3_bind_parameter_index(st, ":today")) {
+        char today[11];
+        pb_date_format(db->today, today);
+        sql_bind_text(st, ":today", today);
+    }
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *text = sql_text(st, 0);
@@ -34,13 +39,13 @@ enum pb_status pb_db_check(struct pb_db *db, struct pb_buf *report, struct pb_er
     } checks[] = {
         {"integrity", "PRAGMA integrity_check", "ok"},
         {"foreign key",
-         "SELECT \"table\" || ' row ' || rowid || ' names a missing ' || parent "
-         "FROM pragma_foreign_key_check",
+         "SELECT \"table\" || ' row ' || rowid || ' refers to a row of ' || parent "
+         "|| ' that does not exist' FROM pragma_foreign_key_check",
          NULL},
         {"theme lead",
          "SELECT 'theme ' || t.id || ' is led by ' || m.id || ', who left on ' || m.left_on "
          "FROM themes t JOIN members m ON m.id = t.lead WHERE m.left_on IS NOT NULL "
-         "AND m.left_on < date('now')",
+         "AND m.left_on < :today",
          NULL},
         {"strategy",
          "WITH RECURSIVE up(start, id, depth) AS (SELECT id, parent, 1 FROM strategies "

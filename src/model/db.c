@@ -78,7 +78,8 @@ enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **ou
     struct stat st;
     bool exists = stat(options->path, &st) == 0;
     if (exists && !S_ISREG(st.st_mode))
-        return pb_error_set(err, PB_ERR_NO_INPUT, "%s: not a regular file", options->path);
+        return pb_error_set(err, PB_ERR_CANT_CREATE, "%s is not a database file (it is a %s)",
+                            options->path, S_ISDIR(st.st_mode) ? "folder" : "special file");
     if (!exists && options->must_exist)
         return pb_error_set(err, PB_ERR_NO_INPUT, "%s: no such database", options->path);
     if (!exists) {

@@ -33,7 +33,7 @@ expected=$(printf '%s\n' \
     "3	open	2023-01-11		all	Consider how best to tell young people what was done on each theme and the outcomes, and gain their feedback	2022-10-12	Resolved (2)" \
     "4	open	2022-10-31		gov-officer	Advise on procedure for the appointment of additional co-opted Panel members	2022-10-12	Resolved (4)" \
     "5	open	2022-06-30		strategic-director	Take members’ feedback and comments on the two strategies to strengthen them	2022-05-12	Strategies tracking" \
-    "6	open	2023-01-11	youth-justice	smith	Report to the Panel on avoiding the criminalisation of young people in care	2022-10-12	Themes (leads report back to each meeting)")
+    "6	open	2023-01-11	youth-justice	smith	Report to the Panel on avoiding the criminalisation of young people in care	2022-10-12	Themes")
 expect_eq "$out" "$expected" "the TSV of the example panel's actions, exactly"
 
 pb actions --theme youth-justice --format tsv

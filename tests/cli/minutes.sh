@@ -38,7 +38,7 @@ n=$(printf '%s\n' "$out" | grep -c '^  Action: ')
 pb minutes 2022-05-12
 expect_status 0 "minutes of 2022-05-12"
 expect_out_has "# Corporate Parenting Panel — 12 May 2022" "the meeting named"
-expect_out_has $'- A Member asked what still needed to be done?' "a question nobody is named for"
+expect_out_has $'- A Member asked what still needed to be done, as the' "a question nobody is named for"
 expect_out_has "  Response: the responsibility for actions still needed" "its response"
 expect_out_lacks "12 October 2022" "nothing of the other meeting"
 

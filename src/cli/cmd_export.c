@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static enum pb_status parse_format(struct cli *cli, const char *name, enum pb_export_format *f,
@@ -23,28 +24,69 @@ static enum pb_status parse_format(struct cli *cli, const char *name, enum pb_ex
     return PB_OK;
 }
 
-/* Writes to a temporary file beside FILE and renames it into place, so a
- * failed export never leaves half a file where a good one was. */
+static enum pb_status write_failed(const char *path, enum pb_status status,
+                                   struct pb_error *err)
+{
+    return pb_error_set(err, status, "cannot write %s: %s", path, strerror(errno));
+}
+
+/* A device, a pipe or a terminal (-o /dev/stdout) is written straight. */
+static enum pb_status export_to_stream(struct cli *cli, enum pb_export_format format,
+                                       const char *path, struct pb_error *err)
+{
+    FILE *out = fopen(path, "w");
+    if (!out)
+        return write_failed(path, PB_ERR_CANT_CREATE, err);
+    enum pb_status s = pb_export(cli->db, format, out, err);
+    if (fclose(out) != 0 && s == PB_OK)
+        s = write_failed(path, PB_ERR_IO, err);
+    return s;
+}
+
+/* A file is written beside itself and renamed into place, so a failed
+ * export never leaves half a file where a good one was. A symbolic link is
+ * followed (the file it names is replaced, the link stays); the file keeps
+ * its permissions, and a new one gets the umask's. */
 static enum pb_status export_to_file(struct cli *cli, enum pb_export_format format,
                                      const char *path, struct pb_error *err)
 {
-    char *tmp = pb_xasprintf("%s.XXXXXX", path);
+    struct stat st;
+    bool exists = lstat(path, &st) == 0;
+    /* follow a link to what it names; anything but a regular file at the
+     * end of it (a device, a pipe, a dangling link) is written straight */
+    if (exists && (stat(path, &st) != 0 || !S_ISREG(st.st_mode)))
+        return export_to_stream(cli, format, path, err);
+    char *real = exists ? realpath(path, NULL) : NULL;
+    if (exists && !real)
+        return write_failed(path, PB_ERR_IO, err);
+    const char *target = exists ? real : path;
+    mode_t mode;
+    if (exists) {
+        mode = st.st_mode & 07777;
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    char *tmp = pb_xasprintf("%s.XXXXXX", target);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        enum pb_status s = pb_error_set(err, PB_ERR_CANT_CREATE, "cannot write %s: %s", path,
-                                        strerror(errno));
+        enum pb_status s = write_failed(path, PB_ERR_CANT_CREATE, err);
         free(tmp);
+        free(real);
         return s;
     }
+    fchmod(fd, mode);
     FILE *out = fdopen(fd, "w");
     enum pb_status s = pb_export(cli->db, format, out, err);
     if (fclose(out) != 0 && s == PB_OK)
-        s = pb_error_set(err, PB_ERR_IO, "cannot write %s: %s", path, strerror(errno));
-    if (s == PB_OK && rename(tmp, path) != 0)
-        s = pb_error_set(err, PB_ERR_IO, "cannot write %s: %s", path, strerror(errno));
+        s = write_failed(path, PB_ERR_IO, err);
+    if (s == PB_OK && rename(tmp, target) != 0)
+        s = write_failed(path, PB_ERR_IO, err);
     if (s != PB_OK)
         unlink(tmp);
     free(tmp);
+    free(real);
     return s;
 }
 

@@ -36,6 +36,9 @@ static char **table_columns(struct pb_db *db, const char *table, size_t *n)
     return cols;
 }
 
+/* The statement that puts a row back from its image. The revision is not
+ * taken from the image: a restored row is a new state, and a form that read
+ * the row before the undo must see that it moved on. */
 static char *restore_sql(struct pb_db *db, const char *table, bool insert)
 {
     size_t n;
@@ -46,14 +49,22 @@ static char *restore_sql(struct pb_db *db, const char *table, bool insert)
         for (size_t i = 0; i < n; i++)
             pb_buf_addf(&b, ", \"%s\"", cols[i]);
         pb_buf_puts(&b, ") VALUES (:row");
-        for (size_t i = 0; i < n; i++)
-            pb_buf_addf(&b, ", json_extract(:image, '$.%s')", cols[i]);
+        for (size_t i = 0; i < n; i++) {
+            if (strcmp(cols[i], "revision") == 0)
+                pb_buf_puts(&b, ", json_extract(:image, '$.revision') + 1");
+            else
+                pb_buf_addf(&b, ", json_extract(:image, '$.%s')", cols[i]);
+        }
         pb_buf_puts(&b, ")");
     } else {
         pb_buf_addf(&b, "UPDATE \"%s\" SET ", table);
-        for (size_t i = 0; i < n; i++)
-            pb_buf_addf(&b, "%s\"%s\" = json_extract(:image, '$.%s')", i ? ", " : "", cols[i],
-                        cols[i]);
+        for (size_t i = 0; i < n; i++) {
+            if (strcmp(cols[i], "revision") == 0)
+                pb_buf_addf(&b, "%s\"revision\" = \"revision\" + 1", i ? ", " : "");
+            else
+                pb_buf_addf(&b, "%s\"%s\" = json_extract(:image, '$.%s')", i ? ", " : "",
+                            cols[i], cols[i]);
+        }
         pb_buf_puts(&b, " WHERE rowid = :row");
     }
     pb_strings_free(cols, n);
@@ -79,11 +90,6 @@ static enum pb_status run_with(struct pb_db *db, const char *sql, int64_t row, c
     return PB_OK;
 }
 
-static bool same_image(const char *a, const char *b)
-{
-    return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
 static enum pb_status undo_row(struct pb_db *db, const char *table, int64_t row,
                                const char *before, const char *after, struct pb_error *err)
 {
@@ -92,16 +98,22 @@ static enum pb_status undo_row(struct pb_db *db, const char *table, int64_t row,
     char *image = history_json_expr(db, table, "t", err);
     if (!image)
         return err ? err->status : PB_ERR_INTERNAL;
-    char *sql = pb_xasprintf("SELECT %s FROM \"%s\" AS t WHERE rowid = :row", image, table);
+    /* Is the row still as the change left it? Revisions are left out: undo
+     * gives restored rows new ones, so a row touched twice in one change
+     * would otherwise never match its earlier image. */
+    char *sql = pb_xasprintf("SELECT (SELECT json_remove(%s, '$.revision') FROM \"%s\" AS t "
+                             "WHERE rowid = :row) IS json_remove(:image, '$.revision')",
+                             image, table);
     free(image);
-    char *now = NULL;
-    enum pb_status s = run_with(db, sql, row, NULL, &now, err);
+    char *same = NULL;
+    enum pb_status s = run_with(db, sql, row, after, &same, err);
     free(sql);
-    if (s == PB_OK && !same_image(now, after))
+    bool unchanged = same && strcmp(same, "1") == 0;
+    free(same);
+    if (s == PB_OK && !unchanged)
         s = pb_error_set(err, PB_ERR_CONFLICT,
                          "cannot undo: a row it changed (%s %lld) has been changed again since",
                          table, (long long)row);
-    free(now);
     if (s != PB_OK)
         return s;
     if (!before) {

@@ -221,6 +221,28 @@ expect_err_has "panelboard: " "export -o into a missing folder says why"
 checks=$((checks + 1))
 [ -e "$WORK/no-such-folder" ] && fail "a failed export -o created something"
 
+# --- -o keeps what is there: a link stays a link, a file keeps its mode ---
+pb export -o "$WORK/real.yaml"
+ln -s real.yaml "$WORK/link.yaml"
+chmod 640 "$WORK/real.yaml"
+pb export --format csv -o "$WORK/link.yaml"
+expect_status 0 "export -o through a symbolic link"
+checks=$((checks + 1))
+[ -L "$WORK/link.yaml" ] || fail "export -o replaced the symbolic link with a file"
+expect_eq "$(head -c 3 "$WORK/real.yaml")" "id," "the file the link names gets the export"
+expect_eq "$(stat -c %a "$WORK/real.yaml")" "640" "the file keeps its permissions"
+(umask 022; "$PANELBOARD" --db "$DB" export -o "$WORK/fresh.yaml")
+expect_eq "$(stat -c %a "$WORK/fresh.yaml")" "644" "a new file gets the umask's permissions"
+mkfifo "$WORK/pipe"
+cat "$WORK/pipe" >"$WORK/from-pipe.yaml" &
+reader=$!
+pb export -o "$WORK/pipe"
+wait "$reader"
+expect_status 0 "export -o into a named pipe"
+checks=$((checks + 1))
+[ -p "$WORK/pipe" ] || fail "export -o replaced the named pipe with a file"
+expect_eq "$(head -1 "$WORK/from-pipe.yaml")" "panelboard: 1" "the pipe's reader gets the export"
+
 # --- wrong usage ---
 pb export --format pdf
 expect_status 64 "an unknown format"

@@ -192,6 +192,29 @@ static void undo__of_the_last_change_only__keeps_the_earlier_ones(void **state)
     pb_action_free(a);
 }
 
+/* A form read the action, someone else moved it on and then undid that:
+ * the row is as the form saw it but has moved on twice, and a save with the
+ * revision the form read must be refused, not silently win. */
+static void undo__gives_the_row_a_new_revision__so_a_stale_save_is_refused(void **state)
+{
+    struct chain *c = *state;
+    struct pb_error err = {0};
+    struct pb_action *seen = NULL;
+    assert_int_equal(pb_action_get(c->db, 1, &seen, &err), PB_OK);
+    int64_t read_revision = seen->revision;
+    pb_action_free(seen);
+
+    assert_int_equal(pb_action_set_status(c->db, 1, "dropped", NULL, -1, &err), PB_OK);
+    assert_int_equal(pb_change_undo(c->db, pb_change_last(c->db), NULL, &err), PB_OK);
+    assert_int_equal(pb_action_set_status(c->db, 1, "open", NULL, read_revision, &err),
+                     PB_ERR_CONFLICT);
+    struct pb_action *now = NULL;
+    assert_int_equal(pb_action_get(c->db, 1, &now, &err), PB_OK);
+    assert_string_equal(now->status, "done");
+    assert_true(now->revision > read_revision);
+    pb_action_free(now);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -200,6 +223,7 @@ int main(void)
         T(undo__each_kind_of_change_newest_first__restores_each_earlier_panel),
         T(undo__out_of_order_over_a_later_change__is_refused_and_changes_nothing),
         T(undo__of_the_last_change_only__keeps_the_earlier_ones),
+        T(undo__gives_the_row_a_new_revision__so_a_stale_save_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,7 +24,7 @@ enum pb_status {
 };
 
 #define PB_ERROR_MESSAGE_MAX 512
-#define PB_ERROR_FILE_MAX 256
+#define PB_ERROR_FILE_MAX 4096 /* PATH_MAX: an editor must be able to jump to it */
 
 /* line and column are 1-based; 0 means "not known" and is not printed. */
 struct pb_error {

@@ -86,6 +86,7 @@ void pb_read_end(struct pb_db *db);
 struct pb_history_row {
     const char *table;
     int64_t row_id;
+    const char *key; /* the row's id as people know it ("thirkill", "#7"), or NULL */
     const char *before;
     const char *after;
 };

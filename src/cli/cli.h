@@ -36,8 +36,8 @@ extern const struct cli_command cli_commands[];
 /* Opens (creating where needed) the database the options name, once. */
 enum pb_status cli_open_db(struct cli *cli, struct pb_error *err);
 
-/* --as, checked against the members: a typo gets the nearest id. NULL
- * (and PB_OK) when --as was not given. */
+/* PB_OK when member `id` exists; else PB_ERR_DATA naming the nearest id
+ * ("WHAT: no member 'thirkil'; did you mean 'thirkill'?"). */
 enum pb_status cli_require_member(struct cli *cli, const char *id, const char *what,
                                   struct pb_error *err);
 

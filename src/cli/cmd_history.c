@@ -18,7 +18,10 @@ static enum pb_status print_entry(const struct pb_history_entry *e, void *ctx,
     for (size_t i = 0; i < e->n_rows; i++) {
         const struct pb_history_row *r = &e->rows[i];
         const char *op = !r->before ? "added" : !r->after ? "removed" : "changed";
-        printf("    %s %s %lld\n", op, r->table, (long long)r->row_id);
+        if (r->key && *r->key)
+            printf("    %s %s %s\n", op, r->table, r->key);
+        else
+            printf("    %s %s\n", op, r->table);
         if (r->before)
             printf("      before: %s\n", r->before);
         if (r->after)

@@ -1,10 +1,12 @@
 /* `panelboard import FILE... [--dry-run]`: load panel files, print the summary. */
 #include "cli.h"
+#include "demo.h"
 
 #include <panelboard/panelfile.h>
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void print_error(const struct pb_error *e, void *ctx)
 {
@@ -37,6 +39,22 @@ static void print_summary(const struct pb_import_summary *sum, bool dry_run)
         puts("dry run: nothing was written");
 }
 
+/* --as names who imports; before the first members exist (the first
+ * import of a panel) there is no one to check it against. */
+static enum pb_status check_as(struct cli *cli, struct pb_error *err)
+{
+    if (!cli->as)
+        return PB_OK;
+    pb_db_set_who(cli->db, cli->as);
+    char **keys = NULL;
+    size_t n = 0;
+    enum pb_status s = pb_record_keys(cli->db, PB_KIND_MEMBER, &keys, &n, err);
+    pb_strings_free(keys, n);
+    if (s != PB_OK || n == 0)
+        return s;
+    return cli_require_member(cli, cli->as, "--as", err);
+}
+
 enum pb_status cmd_import(struct cli *cli, struct pb_error *err)
 {
     bool dry_run = false;
@@ -59,7 +77,12 @@ enum pb_status cmd_import(struct cli *cli, struct pb_error *err)
         free(paths);
         return cli_usage(cli, err, "name at least one panel file");
     }
-    enum pb_status s = cli_open_db(cli, err);
+    struct stat st;
+    enum pb_status s = dry_run && !cli->demo && stat(cli->db_path, &st) != 0
+                           ? demo_open_empty(cli, err)
+                           : cli_open_db(cli, err);
+    if (s == PB_OK)
+        s = check_as(cli, err);
     struct pb_import_summary summary = {0};
     size_t errors = 0;
     if (s == PB_OK)

@@ -14,7 +14,7 @@
 extern const char pb_example_panel[];
 extern const size_t pb_example_panel_len;
 
-enum pb_status demo_open(struct cli *cli, struct pb_error *err)
+enum pb_status demo_open_empty(struct cli *cli, struct pb_error *err)
 {
     const char *tmp = getenv("TMPDIR");
     char *dir = pb_xasprintf("%s/panelboard-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
@@ -30,6 +30,12 @@ enum pb_status demo_open(struct cli *cli, struct pb_error *err)
     struct pb_db_options opt = {.path = path};
     enum pb_status s = pb_db_open(&opt, &cli->db, err);
     free(path);
+    return s;
+}
+
+enum pb_status demo_open(struct cli *cli, struct pb_error *err)
+{
+    enum pb_status s = demo_open_empty(cli, err);
     if (s != PB_OK)
         return s;
     struct pb_import_summary summary;

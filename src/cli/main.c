@@ -220,6 +220,14 @@ static enum pb_status run(struct cli *cli, int argc, char **argv, struct pb_erro
             print_usage(stdout);
         return PB_OK;
     }
+    if (cli->db_path && !*cli->db_path)
+        return pb_error_set(err, PB_ERR_USAGE, "--db needs a file name, not an empty one");
+    const char *today = getenv("PANELBOARD_TODAY");
+    pb_day day;
+    if (today && *today && !pb_date_parse(today, &day))
+        return pb_error_set(err, PB_ERR_USAGE,
+                            "PANELBOARD_TODAY is '%s'; it must be a date written YYYY-MM-DD",
+                            today);
     if (!cli->as || !*cli->as)
         cli->as = getenv("PANELBOARD_AS");
     if (cli->as && !*cli->as)

@@ -10,6 +10,7 @@ static void free_rows(struct pb_history_row *rows, size_t n)
         free((char *)rows[i].table);
         free((char *)rows[i].before);
         free((char *)rows[i].after);
+        free((char *)rows[i].key);
     }
     free(rows);
 }
@@ -18,7 +19,18 @@ static enum pb_status load_rows(struct pb_db *db, int64_t change, struct pb_hist
                                 size_t *n, struct pb_error *err)
 {
     sqlite3_stmt *st = sql_prepare(db,
-        "SELECT tbl, row_id, before, after FROM change_rows WHERE change = :change ORDER BY id",
+        "SELECT tbl, row_id, before, after, "
+        /* the row as people know it: its id, or what identifies a list item */
+        "CASE tbl WHEN 'panel' THEN '' "
+        "WHEN 'theme_subgroup' THEN json_extract(img, '$.theme') || ' ' || "
+        "  json_extract(img, '$.member') "
+        "WHEN 'action_owners' THEN '#' || json_extract(img, '$.action') || ' ' || "
+        "  json_extract(img, '$.member') "
+        "WHEN 'strategy_priorities' THEN json_extract(img, '$.strategy') || ' ' || "
+        "  json_extract(img, '$.position') "
+        "ELSE iif(json_type(img, '$.id') = 'integer', '#', '') || json_extract(img, '$.id') END "
+        "FROM (SELECT *, coalesce(after, before) AS img FROM change_rows "
+        "WHERE change = :change) ORDER BY id",
         err);
     if (!st)
         return err ? err->status : PB_ERR_INTERNAL;
@@ -37,6 +49,7 @@ static enum pb_status load_rows(struct pb_db *db, int64_t change, struct pb_hist
             .row_id = sqlite3_column_int64(st, 1),
             .before = sql_text_dup(st, 2),
             .after = sql_text_dup(st, 3),
+            .key = sql_text_dup(st, 4),
         };
     }
     sqlite3_reset(st);

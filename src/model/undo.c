@@ -141,8 +141,10 @@ static enum pb_status undo_rows(struct pb_db *db, int64_t id, struct pb_error *e
     size_t n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         rows = pb_xrealloc(rows, (n + 1) * sizeof *rows);
-        rows[n++] = (struct pb_history_row){sql_text_dup(st, 0), sqlite3_column_int64(st, 1),
-                                            sql_text_dup(st, 2), sql_text_dup(st, 3)};
+        rows[n++] = (struct pb_history_row){.table = sql_text_dup(st, 0),
+                                            .row_id = sqlite3_column_int64(st, 1),
+                                            .before = sql_text_dup(st, 2),
+                                            .after = sql_text_dup(st, 3)};
     }
     sqlite3_finalize(st);
     enum pb_status s = PB_OK;

@@ -51,6 +51,8 @@ checks=$((checks + 1))
 printf '%s\n' "$first" | grep -E 'before:' | grep -q 'Housing and homes' &&
     fail "the 'before' already has the new title: $first"
 expect_line "$first" 'after:.*Housing and homes' "the change shows the theme after"
+expect_line "$first" '^ +changed themes housing$' "a changed row is named by its id"
+expect_line "$second" '^ +added actions #1$' "an action is named by its number"
 checks=$((checks + 1))
 printf '%s\n' "$first" | grep -q 'Education (schools)' &&
     fail "the second import's entry lists rows it did not change: $first"

@@ -222,4 +222,20 @@ pb import --dry-run "$WORK/big.yaml"
 expect_status 0 "a dry run of 20,000 members"
 expect_line "$out" '^members +20000 added' "all 20,000 members are counted"
 
+# --- a dry run against a database that does not exist yet creates nothing ---
+DB="$WORK/dry/new.db"
+pb import --dry-run "$EXAMPLE"
+expect_status 0 "a dry run into a database that does not exist"
+expect_out_has "dry run: nothing was written" "the dry run says so"
+checks=$((checks + 1))
+[ -e "$WORK/dry" ] && fail "a dry run created the database or its folder"
+
+# --- --as is checked against the members once there are any ---
+DB="$WORK/as.db"
+pb --as thirkill import "$EXAMPLE"
+expect_status 0 "the first import, by a member the file itself adds"
+pb --as thirkil import "$EXAMPLE"
+expect_status 65 "an import by a mistyped member"
+expect_err_has "did you mean 'thirkill'?" "the mistyped --as gets the nearest id"
+
 finish

@@ -223,4 +223,15 @@ expect_status 65 "export from a file that is not a database"
 checks=$((checks + 1))
 cmp -s "$DB" "$WORK/not-a-database.copy" || fail "panelboard changed a file that is not a database"
 
+# --- an empty --db (an unset variable) and a bad pinned date are usage errors ---
+out=$("$PANELBOARD" --db "" init 2>"$WORK/stderr"); status=$?; err=$(cat "$WORK/stderr")
+expect_status 64 "an empty --db"
+expect_err_has "--db" "the message names the option"
+out=$(PANELBOARD_TODAY=2023-02-29 "$PANELBOARD" --db "$WORK/today.db" init 2>"$WORK/stderr")
+status=$?; err=$(cat "$WORK/stderr")
+expect_status 64 "a PANELBOARD_TODAY that is no date"
+expect_err_has "PANELBOARD_TODAY" "the message names the variable"
+checks=$((checks + 1))
+[ -e "$WORK/today.db" ] && fail "a bad PANELBOARD_TODAY still created the database"
+
 finish

@@ -6,6 +6,7 @@
 #ifndef PANELBOARD_BASE_H
 #define PANELBOARD_BASE_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -31,6 +32,8 @@ struct pb_buf {
 void pb_buf_add(struct pb_buf *b, const char *s, size_t n);
 void pb_buf_puts(struct pb_buf *b, const char *s);
 void pb_buf_addf(struct pb_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void pb_buf_addfv(struct pb_buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 void pb_buf_free(struct pb_buf *b);
 /* Hand the string to the caller (never NULL) and reset b. */
 char *pb_buf_take(struct pb_buf *b);
@@ -63,5 +66,16 @@ const char *pb_suggest(const char *word, const char *const *candidates, size_t n
 bool pb_utf8_valid(const char *s, size_t len);
 /* Number of code points in a valid UTF-8 string. */
 size_t pb_utf8_length(const char *s, size_t len);
+
+/* Markdown escaping, so that user text shows as the words typed. */
+/* Appends text[0..len) with a backslash before each character that would
+ * start inline Markdown: \ ` * [ ] | ~ always, _ at the edge of a word,
+ * < opening a tag, & opening an entity, and with heading, a # after a
+ * space (which would close an ATX heading). out is a string afterwards,
+ * even for empty text. */
+void pb_md_escape(struct pb_buf *out, const char *text, size_t len, bool heading);
+/* The same for text that starts a line or a list item's content, where a
+ * leading #, >, -, +, = or "1." / "1)" would also open a block. */
+void pb_md_escape_line(struct pb_buf *out, const char *text, size_t len, bool heading);
 
 #endif

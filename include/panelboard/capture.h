@@ -37,7 +37,8 @@ struct capture {
 /* Read line (UTF-8). On failure nothing is left in out, and err says what
  * is wrong (status PB_ERR_DATA) with err->column at the 1-based character
  * where the offending token starts. Tokens:
- *     @MEMBER ... or @all, #THEME (once), due:DATE, ref:WORD or ref:"TEXT"
+ *     @MEMBER ... or @all, #THEME (once), due:DATE, ref:WORD, ref:"TEXT"
+ *     or ref:'TEXT' (where an apostrophe inside a word is part of TEXT)
  * anywhere in the line; the other words are the title, which must not be
  * empty. An unknown id is reported with the nearest known one. */
 enum pb_status capture_parse(const char *line, pb_day today, const struct capture_ids *ids,

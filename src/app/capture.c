@@ -183,6 +183,29 @@ static enum pb_status check_line(const char *line, struct pb_error *err)
     return PB_OK;
 }
 
+static bool is_word_byte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (unsigned char)c >= 0x80;
+}
+
+/* The quote that closes a quoted ref: value whose text starts at s, or
+ * NULL. In ref:'...' an apostrophe inside a word ("Bradford's") is
+ * part of the text, not its end. */
+static const char *closing_quote(const char *s, char quote)
+{
+    for (const char *c = strchr(s, quote); c; c = strchr(c + 1, quote))
+        if (quote == '"' || c == s || !is_word_byte(c[-1]) || !is_word_byte(c[1]))
+            return c;
+    return NULL;
+}
+
+/* Whether text is a ref: value in double or single quotes. */
+static bool is_quoted_ref(const char *text, size_t len)
+{
+    return starts_with(text, len, "ref:\"") || starts_with(text, len, "ref:'");
+}
+
 /* The next word into t, with t->len 0 at the end of the line. */
 static enum pb_status next_token(struct parser *p, struct token *t)
 {
@@ -192,14 +215,15 @@ static enum pb_status next_token(struct parser *p, struct token *t)
     const char *text = p->line + start;
     t->text = text;
     t->column = column_at(p->line, start);
-    if (starts_with(text, strlen(text), "ref:\"")) {
-        const char *close = strchr(text + 5, '"');
+    if (is_quoted_ref(text, strlen(text))) {
+        char quote = text[4];
+        const char *close = closing_quote(text + 5, quote);
         if (!close)
-            return fail_at(p->err, t->column, "ref:\" has no closing quote");
+            return fail_at(p->err, t->column, "ref:%c has no closing quote", quote);
         end = (size_t)(close + 1 - p->line);
         if (p->line[end] != '\0' && !is_space(p->line[end]))
             return fail_at(p->err, column_at(p->line, end),
-                           "a space must follow the closing quote of ref:\"...\"");
+                           "a space must follow the closing quote of ref:%c...%c", quote, quote);
     } else {
         while (p->line[end] != '\0' && !is_space(p->line[end]))
             end++;
@@ -286,11 +310,12 @@ static enum pb_status set_due(struct parser *p, const struct token *t)
     return PB_OK;
 }
 
-/* ref:word, or ref:"text with spaces" trimmed, with any tab or newline in
- * it made a space (a minute reference is one line). */
+/* ref:word, or ref:"text with spaces" or ref:'text with spaces' trimmed,
+ * with any tab or newline in it made a space (a minute reference is one
+ * line). */
 static enum pb_status set_ref(struct parser *p, const struct token *t)
 {
-    bool quoted = t->len > 4 && t->text[4] == '"';
+    bool quoted = is_quoted_ref(t->text, t->len);
     const char *s = t->text + (quoted ? 5 : 4);
     const char *e = t->text + t->len - (quoted ? 1 : 0);
     if (p->out->ref)

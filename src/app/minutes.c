@@ -4,11 +4,11 @@
  * the council's wording ("Action agreed: ...", "Action: Chair (1)",
  * "Resolved –") and wraps its lines so that it reads well as plain text
  * too, taking care that a wrapped line never starts with something Markdown
- * would read as a new block.
+ * would read as a new block. What people typed is escaped (pb_md_escape) so
+ * that it pastes as the words typed, not as emphasis, links or lists.
  */
 #include <panelboard/minutes.h>
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -92,8 +92,9 @@ static void wrap(struct pb_buf *out, const char *first, const char *indent, cons
     pb_buf_puts(out, "\n");
 }
 
-/* The same for a text whose blank lines divide paragraphs: the first gets
- * the prefix, the others none, with a blank line between them. */
+/* The same for what someone typed, escaped, whose blank lines divide
+ * paragraphs: the first gets the prefix, the others none, with a blank
+ * line between them. */
 static void wrap_paragraphs(struct pb_buf *out, const char *first, const char *text)
 {
     const char *p = text;
@@ -117,9 +118,17 @@ static void wrap_paragraphs(struct pb_buf *out, const char *first, const char *t
         while (is_space(*s))
             s++;
         if (*s) {
+            const char *prefix = first_paragraph ? first : "";
+            struct pb_buf escaped = {0};
+            /* after a prefix such as "(4) " the paragraph does not start the line */
+            if (*prefix)
+                pb_md_escape(&escaped, s, strlen(s), false);
+            else
+                pb_md_escape_line(&escaped, s, strlen(s), false);
             if (!first_paragraph)
                 pb_buf_puts(out, "\n");
-            wrap(out, first_paragraph ? first : "", "", s);
+            wrap(out, prefix, "", escaped.data);
+            pb_buf_free(&escaped);
             first_paragraph = false;
         }
         free(para);
@@ -127,44 +136,109 @@ static void wrap_paragraphs(struct pb_buf *out, const char *first, const char *t
     }
 }
 
-/* Words that open a sentence and never a name: minutes put them in lower
- * case after "asked", whatever follows. */
-static bool is_opening_word(const char *s, size_t n)
+/*
+ * The capitalised words minutes write in lower case inside a sentence
+ * ("Action agreed: report to ...", "asked whether ...", "Response: the
+ * ..."): any other capitalised word may be a name ("Louise", "Ofsted",
+ * "Bradford") and is kept as typed. These open sentences and never names:
+ */
+static const char *const openers[] = {
+    /* articles, pronouns, question words, conjunctions, prepositions */
+    "A", "An", "The", "This", "That", "These", "Those", "There", "Their", "Its", "It", "They", "We",
+    "He", "She", "Our", "Some", "Any", "All", "No", "None", "Each", "Every", "Both", "Either",
+    "Neither", "Several", "Many", "Most", "Much", "Other", "Another", "Such", "Not", "Also", "And",
+    "But", "Or", "Nor", "So", "Still", "Now", "Then", "Only", "Already", "Again", "Once", "If",
+    "As", "Although", "Though", "While", "Whilst", "Because", "Since", "Unless", "Until", "After",
+    "Before", "During", "Following", "Despite", "What", "How", "When", "Where", "Whether", "Why",
+    "Which", "Who", "Whom", "Whose", "To", "For", "In", "On", "At", "By", "With", "Within",
+    "Without", "From", "Of", "About", "Into", "Over", "Under", "Through", "Between", "Across",
+    "Regarding", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+    "First", "Second", "Third", "Last", "Next", "Few", "Yes",
+    /* the verbs actions start with */
+    "Inform", "Identify", "Consider", "Advise", "Report", "Write", "Take", "Review", "Ask", "Check",
+    "Agree", "Contact", "Arrange", "Circulate", "Provide", "Prepare", "Send", "Share", "Invite",
+    "Confirm", "Ensure", "Explore", "Find", "Follow", "Organise", "Produce", "Raise", "Request",
+    "Respond", "Seek", "Set", "Bring", "Collate", "Complete", "Compile", "Continue", "Develop",
+    "Discuss", "Draft", "Establish", "Gain", "Get", "Give", "Hold", "Include", "Investigate",
+    "Keep", "Liaise", "Look", "Make", "Monitor", "Note", "Obtain", "Present", "Publish", "Put",
+    "Receive", "Refer", "Reply", "Speak", "Submit", "Tell", "Approve", "Assess", "Attend", "Brief",
+    "Clarify", "Collect", "Consult", "Coordinate", "Distribute", "Email", "Encourage", "Engage",
+    "Escalate", "Evaluate", "Explain", "Forward", "Highlight", "Implement", "Introduce", "Nominate",
+    "Notify", "Offer", "Propose", "Pursue", "Recruit", "Remind", "Revise", "Appoint", "Analyse",
+    "Book", "Call", "Decide", "Deliver", "Determine", "Do", "Update", "Visit", "Meet", "Thank",
+    "Promote", "Prioritise", NULL};
+
+/* Words of reports and updates that are lowered too, unless another
+ * capitalised word follows, when they are likely part of a name
+ * ("Care Leavers Ambassadors", "Lead Member", "Work Programme"). Words
+ * that are also surnames (Young, Foster, Chase) are in neither list. */
+static const char *const common_words[] = {
+    "Letter",      "Letters",    "Emails",      "Meeting",   "Meetings",     "Visits",
+    "Reports",     "Paper",      "Papers",      "Plan",      "Plans",        "Work",
+    "Training",    "Care",       "Further",     "Funding",   "Figures",      "Data",
+    "Response",    "Responses",  "Feedback",    "Survey",    "Consultation", "Proposal",
+    "Proposals",   "Invitation", "Invitations", "Briefing",  "Progress",     "Discussion",
+    "Discussions", "Awaiting",   "Waiting",     "Liaising",  "Working",      "Chasing",
+    "Arranging",   "Preparing",  "Writing",     "Drafting",  "Planning",     "Reviewing",
+    "Contacted",   "Completed",  "Done",        "Agreed",    "Sent",         "Held",
+    "Chased",      "Circulated", "Received",    "Delivered", "Arranged",     "Scheduled",
+    "Drafted",     "Published",  "Submitted",   "Approved",  "Delayed",      "Postponed",
+    "Cancelled",   "Ongoing",    "Underway",    "Portfolio", "Lead",         "Support",
+    "Officers",    "Members",    "Councillors", "Staff",     "Children",     "Carers",
+    "Placement",   "Placements", NULL};
+
+static bool in_list(const char *const *list, const char *s, size_t n)
 {
-    static const char *const words[] = {"A",     "An",      "The", "This",  "That", "These",
-                                        "Those", "There",   "It",  "What",  "How",  "When",
-                                        "Where", "Whether", "Why", "Which", "Who",  NULL};
-    for (size_t i = 0; words[i]; i++)
-        if (strlen(words[i]) == n && strncmp(words[i], s, n) == 0)
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && strncmp(list[i], s, n) == 0)
             return true;
     return false;
 }
 
-/*
- * Whether the text opens with an ordinary capitalised word that minutes
- * write in lower case inside a sentence ("Action agreed: report on ...",
- * "asked what ...", "Response: the ..."). Acronyms ("DWP"), mixed case
- * ("McKay") and "I" stay; so does a word followed by another capitalised
- * one, which is most likely a name or a post ("Louise Kay", "Strategic
- * Director"), unless it is one of the words that only open sentences.
- */
+/* Whether a word ends at s: at a space, at punctuation, in a hyphen
+ * ("Portfolio-holders") or in an apostrophe ("It's", "It’s"). */
+static bool word_ends(const char *s)
+{
+    return *s == '\0' || is_space(*s) || in_set(*s, ",;:.!?)'-") || strncmp(s, "’", 3) == 0;
+}
+
+/* Whether the text opens with a word minutes write in lower case inside a
+ * sentence: one of the openers, or one of the common words with no
+ * capitalised word after it. */
 static bool lowers_opening(const char *s)
 {
-    if (!is_upper(s[0]))
-        return false;
-    size_t n = 1;
-    while (is_lower(s[n]))
+    size_t n = 0;
+    while (is_upper(s[n]) || is_lower(s[n]))
         n++;
-    if (is_upper(s[n]) || (s[n] >= '0' && s[n] <= '9') || (n == 1 && s[0] != 'A'))
+    /* "A-level", "A&E": the article only when a space follows */
+    if (n == 0 || !word_ends(s + n) || (n == 1 && !is_space(s[1])))
         return false;
-    if (is_opening_word(s, n))
+    if (in_list(openers, s, n))
         return true;
+    if (!in_list(common_words, s, n))
+        return false;
     const char *next = s + n;
     while (*next && !is_space(*next))
         next++;
     while (is_space(*next))
         next++;
     return !is_upper(*next);
+}
+
+/* Appends what someone typed so that Markdown shows it as typed. At the
+ * start of b, where it opens a list item's content or a paragraph, also
+ * what would open a block there ("1.", "-", "#" ...). */
+static void add_text_n(struct pb_buf *b, const char *text, size_t n)
+{
+    if (b->len == 0)
+        pb_md_escape_line(b, text, n, false);
+    else
+        pb_md_escape(b, text, n, false);
+}
+
+static void add_text(struct pb_buf *b, const char *text)
+{
+    add_text_n(b, text, strlen(text));
 }
 
 /* Whether text[0..n) ends with the string tail (a UTF-8 character). */
@@ -190,7 +264,8 @@ static bool ends_sentence(const char *text)
 }
 
 /* Appends text as a sentence: trimmed, its opening word in lower case when
- * lower says so and lowers_opening agrees, and a full stop when it has none. */
+ * lower says so and lowers_opening agrees, a full stop when it has none,
+ * and escaped. */
 static void add_sentence(struct pb_buf *b, const char *text, bool lower)
 {
     while (is_space(*text))
@@ -200,12 +275,14 @@ static void add_sentence(struct pb_buf *b, const char *text, bool lower)
         n--;
     if (n == 0)
         return;
-    size_t start = b->len;
-    pb_buf_add(b, text, n);
-    if (lower && lowers_opening(b->data + start))
-        b->data[start] = (char)(b->data[start] - 'A' + 'a');
-    if (!ends_sentence(b->data + start))
-        pb_buf_puts(b, ".");
+    struct pb_buf sentence = {0};
+    pb_buf_add(&sentence, text, n);
+    if (lower && lowers_opening(sentence.data))
+        sentence.data[0] = (char)(sentence.data[0] - 'A' + 'a');
+    if (!ends_sentence(sentence.data))
+        pb_buf_puts(&sentence, ".");
+    add_text_n(b, sentence.data, sentence.len);
+    pb_buf_free(&sentence);
 }
 
 /* "All", or the owners named and joined with ", " in the order given. */
@@ -217,8 +294,11 @@ static void add_owners(struct pb_buf *b, const struct pb_meeting_action *a)
     }
     if (a->n_owners == 0)
         pb_buf_puts(b, "no one named");
-    for (size_t i = 0; i < a->n_owners; i++)
-        pb_buf_addf(b, "%s%s", i ? ", " : "", a->owners[i]);
+    for (size_t i = 0; i < a->n_owners; i++) {
+        if (i > 0)
+            pb_buf_puts(b, ", ");
+        add_text(b, a->owners[i]);
+    }
 }
 
 /* " — by 30 November 2022", when there is a date, kept on one line. */
@@ -227,14 +307,18 @@ static void add_due(struct pb_buf *b, const char *due)
     pb_day day;
     if (!due)
         return;
-    char text[32];
-    if (pb_date_parse(due, &day))
-        pb_date_format_long(day, text, sizeof text);
-    else
-        snprintf(text, sizeof text, "%s", due);
+    struct pb_buf text = {0};
+    if (pb_date_parse(due, &day)) {
+        char date[32];
+        pb_date_format_long(day, date, sizeof date);
+        pb_buf_puts(&text, date);
+    } else {
+        pb_md_escape(&text, due, strlen(due), false);
+    }
     pb_buf_addf(b, " —%cby%c", GLUE, GLUE);
-    for (const char *p = text; *p; p++)
+    for (const char *p = text.data; *p; p++)
         pb_buf_addf(b, "%c", *p == ' ' ? GLUE : *p);
+    pb_buf_free(&text);
 }
 
 /*
@@ -256,12 +340,19 @@ static char *minute_ref(const char *ref, bool of_action)
     if (strncasecmp(ref, "Resolved", 8) == 0 && (ref[8] == '\0' || ref[8] == ' ' || ref[8] == '('))
         for (ref += 8; is_space(*ref);)
             ref++;
-    int n = (int)strlen(ref);
+    size_t n = strlen(ref);
     while (n > 0 && is_space(ref[n - 1]))
         n--;
     if (n == 0)
         return NULL;
-    return ref[0] == '(' ? pb_xstrndup(ref, (size_t)n) : pb_xasprintf("(%.*s)", n, ref);
+    struct pb_buf b = {0};
+    bool bracketed = ref[0] == '(';
+    if (!bracketed)
+        pb_buf_puts(&b, "(");
+    pb_md_escape(&b, ref, n, false);
+    if (!bracketed)
+        pb_buf_puts(&b, ")");
+    return pb_buf_take(&b);
 }
 
 /* Empties b for reuse. */
@@ -276,21 +367,29 @@ static void add_heading(struct pb_buf *out, const struct pb_meeting *m)
 {
     const char *title = m->title ? m->title : m->panel_name ? m->panel_name : DEFAULT_TITLE;
     pb_day day;
-    char date[32];
-    if (pb_date_parse(m->date, &day))
+    pb_buf_puts(out, "# ");
+    pb_md_escape(out, title, strlen(title), true);
+    pb_buf_puts(out, " — ");
+    if (pb_date_parse(m->date, &day)) {
+        char date[32];
         pb_date_format_long(day, date, sizeof date);
-    else
-        snprintf(date, sizeof date, "%s", m->date);
-    pb_buf_addf(out, "# %s — %s\n", title, date);
+        pb_buf_puts(out, date);
+    } else {
+        pb_md_escape(out, m->date, strlen(m->date), true);
+    }
+    pb_buf_puts(out, "\n");
 }
 
 static void add_update(struct pb_buf *out, const struct pb_meeting_update *u)
 {
     struct pb_buf line = {0};
-    if (u->by)
-        pb_buf_addf(&line, "Update from %s: ", u->by);
-    else
+    if (u->by) {
+        pb_buf_puts(&line, "Update from ");
+        add_text(&line, u->by);
+        pb_buf_puts(&line, ": ");
+    } else {
         pb_buf_puts(&line, "Update: ");
+    }
     add_sentence(&line, u->text, true);
     wrap(out, "- ", "  ", line.data);
     pb_buf_free(&line);
@@ -340,10 +439,14 @@ static void add_report_back(struct pb_buf *out, const struct pb_meeting *m)
     struct pb_buf body = {0};
     for (size_t i = 0; i < m->n_themes; i++) {
         const struct pb_meeting_theme *t = &m->themes[i];
-        char *heading =
-            t->lead ? pb_xasprintf("%s — Panel lead: %s", t->title, t->lead) : pb_xstrdup(t->title);
-        add_theme(&body, m, t->id, heading);
-        free(heading);
+        struct pb_buf heading = {0};
+        pb_md_escape(&heading, t->title, strlen(t->title), true);
+        if (t->lead) {
+            pb_buf_puts(&heading, " — Panel lead: ");
+            pb_md_escape(&heading, t->lead, strlen(t->lead), true);
+        }
+        add_theme(&body, m, t->id, heading.data);
+        pb_buf_free(&heading);
     }
     /* Updates on actions outside every theme are still report-backs. */
     add_theme(&body, m, NULL, "Other actions");
@@ -360,7 +463,8 @@ static void add_questions(struct pb_buf *out, const struct pb_meeting *m)
     for (size_t i = 0; i < m->n_questions; i++) {
         const struct pb_meeting_question *q = &m->questions[i];
         struct pb_buf line = {0};
-        pb_buf_addf(&line, "%s asked ", q->by ? q->by : "A Member");
+        add_text(&line, q->by ? q->by : "A Member");
+        pb_buf_puts(&line, " asked ");
         add_sentence(&line, q->asked, true);
         wrap(out, "- ", "  ", line.data);
         if (q->answer) {
@@ -420,11 +524,18 @@ static void add_seats(struct pb_buf *out, const struct pb_meeting *m)
     for (size_t i = 0; i < m->n_seats; i++) {
         const struct pb_meeting_seat *s = &m->seats[i];
         struct pb_buf line = {0};
-        pb_buf_addf(&line, "%s: %s", s->sector, s->status);
-        if (s->member)
-            pb_buf_addf(&line, ", %s", s->member);
-        if (s->ref)
-            pb_buf_addf(&line, " (%s)", s->ref);
+        add_text(&line, s->sector);
+        pb_buf_puts(&line, ": ");
+        add_text(&line, s->status);
+        if (s->member) {
+            pb_buf_puts(&line, ", ");
+            add_text(&line, s->member);
+        }
+        if (s->ref) {
+            pb_buf_puts(&line, " (");
+            add_text(&line, s->ref);
+            pb_buf_puts(&line, ")");
+        }
         wrap(out, "- ", "  ", line.data);
         pb_buf_free(&line);
     }

@@ -30,20 +30,26 @@ void pb_buf_puts(struct pb_buf *b, const char *s)
     pb_buf_add(b, s, strlen(s));
 }
 
+void pb_buf_addfv(struct pb_buf *b, const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    char probe[1]; /* measures the length (gcc warns on a NULL buffer) */
+    int n = vsnprintf(probe, sizeof probe, fmt, ap);
+    if (n > 0) {
+        reserve(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+        b->len += (size_t)n;
+    }
+    va_end(again);
+}
+
 void pb_buf_addf(struct pb_buf *b, const char *fmt, ...)
 {
     va_list ap;
-    char probe[1]; /* measures the length (gcc warns on a NULL buffer) */
     va_start(ap, fmt);
-    int n = vsnprintf(probe, sizeof probe, fmt, ap);
+    pb_buf_addfv(b, fmt, ap);
     va_end(ap);
-    if (n <= 0)
-        return;
-    reserve(b, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
 }
 
 void pb_buf_free(struct pb_buf *b)

@@ -64,16 +64,10 @@ char *pb_xstrdup(const char *s)
 
 char *pb_xasprintf(const char *fmt, ...)
 {
+    struct pb_buf b = {0};
     va_list ap;
-    char probe[1]; /* measures the length (gcc warns on a NULL buffer) */
     va_start(ap, fmt);
-    int n = vsnprintf(probe, sizeof probe, fmt, ap);
+    pb_buf_addfv(&b, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        out_of_memory(0);
-    char *p = pb_xmalloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(p, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return p;
+    return pb_buf_take(&b);
 }

@@ -9,7 +9,6 @@
  */
 #include "export.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,73 +27,6 @@ static const struct pb_export_rows *rows_of(const struct report *r, enum pb_kind
 
 /* ---- escaping ---- */
 
-/* At the start of a line (or of a list item's content), characters that
- * would open a heading, a quote, a list or a setext underline. */
-static void escape_line_start(struct pb_buf *out, const char **s)
-{
-    const char *p = *s;
-    if (*p && strchr("#>-+=", *p)) {
-        pb_buf_addf(out, "\\%c", *p);
-        *s = p + 1;
-        return;
-    }
-    /* "1. " or "1) " would start an ordered list: escape the point. */
-    const char *q = p;
-    while (isdigit((unsigned char)*q))
-        q++;
-    if (q > p && (*q == '.' || *q == ')')) {
-        pb_buf_add(out, p, (size_t)(q - p));
-        pb_buf_addf(out, "\\%c", *q);
-        *s = q + 1;
-    }
-}
-
-static bool is_word_char(char c)
-{
-    return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
-}
-
-/* Inline characters that would turn into emphasis, code, links, HTML,
- * strike-through or table cells. An underscore inside a word (snake_case,
- * an e-mail address) cannot emphasise and is left alone; in a heading, a
- * '#' after a space would be taken for the closing sequence. */
-static bool needs_escape(const char *s, const char *p, bool heading)
-{
-    switch (*p) {
-    case '\\':
-    case '`':
-    case '*':
-    case '[':
-    case ']':
-    case '|':
-    case '~':
-        return true;
-    case '_':
-        return p == s || !is_word_char(p[-1]) || !is_word_char(p[1]);
-    case '<':
-        return isalpha((unsigned char)p[1]) || strchr("/!?", p[1]);
-    case '&':
-        return isalpha((unsigned char)p[1]) || p[1] == '#';
-    case '#':
-        return heading && (p == s || p[-1] == ' ');
-    default:
-        return false;
-    }
-}
-
-static void escape_line(struct pb_buf *out, const char *line, size_t len, bool heading)
-{
-    char *copy = pb_xstrndup(line, len);
-    const char *p = copy;
-    escape_line_start(out, &p);
-    for (; *p; p++) {
-        if (needs_escape(copy, p, heading))
-            pb_buf_add(out, "\\", 1);
-        pb_buf_add(out, p, 1);
-    }
-    free(copy);
-}
-
 /* User text in a list item or paragraph whose continuation lines are
  * indented by `indent`: each line of multi-line text keeps its break (two
  * trailing spaces), blank lines stay paragraph breaks, and leading blanks
@@ -112,7 +44,7 @@ static void md_text_at(struct pb_buf *out, const char *s, int indent, bool headi
             if (len > 0)
                 pb_buf_addf(out, "%*s", indent, "");
         }
-        escape_line(out, s, len, heading);
+        pb_md_escape_line(out, s, len, heading);
         previous_blank = len == 0;
         first = false;
         if (!end)

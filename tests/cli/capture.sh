@@ -94,4 +94,17 @@ expect_status 0 "add --help"
 expect_out_has "usage: panelboard add TEXT" "add --help synopsis"
 expect_out_has 'ref:"Resolved (4)"' "add --help shows the capture syntax"
 
+# --- a single-quoted ref, and one left open ---
+pb --as thirkill add "Reply to Bradford's DWP @thirkill ref:'Resolved (4)'"
+expect_status 0 "a single-quoted ref"
+id=$out
+pb actions --format tsv
+expect_out_has "$id	open		" "the single-quoted action is stored"
+expect_out_has "Reply to Bradford's DWP		Resolved (4)" "title keeps its apostrophe and the ref is whole"
+before=$("$PANELBOARD" --db "$DB" actions --format tsv | wc -l)
+pb --as thirkill add "Reply to the DWP @thirkill ref:'Resolved (4)"
+expect_status 65 "a single-quoted ref with no closing quote"
+expect_err_has "no closing quote" "the message says what is missing"
+expect_eq "$("$PANELBOARD" --db "$DB" actions --format tsv | wc -l)" "$before" "nothing is added"
+
 finish

@@ -1,8 +1,9 @@
 #!/bin/bash
 # `panelboard minutes [MEETING]`: the Markdown for one meeting's minutes,
 # the latest by date unless one is named; an unknown meeting is refused
-# with the nearest id (exit 65); and an action captured and closed at a
-# meeting shows in that meeting's minutes.
+# with the nearest id (exit 65); an action captured and closed at a
+# meeting shows in that meeting's minutes; and what was typed (names,
+# Markdown characters) is what the minutes say.
 . "$(dirname "$0")/lib.sh"
 
 # --- no meetings yet ---
@@ -85,5 +86,14 @@ expect_eq "$out" "# Corporate Parenting Panel — 1 December 2022
 ## Actions arising
 - Write to DWP.
   Action: Cllr Thirkill (3) — by 15 December 2022" "the minutes of the meeting where it was agreed and closed"
+
+# --- what was typed is what the minutes say ---
+pb --as thirkill add "Louise to chase Bradford's *urgent* review of _all_ placements #housing ref:'Resolved (4)'"
+expect_status 0 "add with a single-quoted ref"
+pb minutes
+expect_out_has $'- Action agreed: Louise to chase Bradford\'s \\*urgent\\* review of \\_all\\_ placements.\n  Action: Cllr Thirkill\n' \
+    "a name opening the title stays; Markdown characters are escaped"
+expect_out_has $'- Louise to chase Bradford\'s \\*urgent\\* review of \\_all\\_ placements.\n  Action: Cllr Thirkill (4)' \
+    "the single-quoted ref is the minute reference"
 
 finish

@@ -144,6 +144,26 @@ static void capture__ref_takes_a_word_or_quoted_text(void **state)
     capture_free(&c);
 }
 
+static void capture__ref_takes_single_quoted_text_too(void **state)
+{
+    (void)state;
+    struct capture c;
+    parse_ok("Write to Bradford's DWP @thirkill ref:'Resolved (4)'", &c);
+    assert_string_equal(c.title, "Write to Bradford's DWP");
+    assert_string_equal(c.ref, "Resolved (4)");
+    assert_string_equal(c.owners[0], "thirkill");
+    capture_free(&c);
+    /* an apostrophe inside a word does not close the quote */
+    parse_ok("Write ref:'Bradford's reply' #housing 'tis", &c);
+    assert_string_equal(c.ref, "Bradford's reply");
+    assert_string_equal(c.title, "Write 'tis");
+    assert_string_equal(c.theme, "housing");
+    capture_free(&c);
+    parse_ok("Write ref:'a \"b\"'", &c);
+    assert_string_equal(c.ref, "a \"b\"");
+    capture_free(&c);
+}
+
 static void capture__at_and_hash_inside_a_word_stay_in_the_title(void **state)
 {
     (void)state;
@@ -316,6 +336,20 @@ static void capture__rejects_an_unterminated_quote(void **state)
     parse_fails("Advise ref:\"Resolved (3)\"@gov-officer");
 }
 
+static void capture__rejects_an_unterminated_single_quote__at_its_ref(void **state)
+{
+    (void)state;
+    struct pb_error err = parse_fails("Write to Bradford's DWP ref:'Resolved (4) @thirkill");
+    assert_string_equal(err.message, "ref:' has no closing quote");
+    assert_int_equal(err.column, 25);
+    err = parse_fails("Write ref:'Bradford's");
+    assert_int_equal(err.column, 7);
+    err = parse_fails("Write ref:'Resolved (4)'@thirkill");
+    assert_string_equal(err.message, "a space must follow the closing quote of ref:'...'");
+    assert_int_equal(err.column, 25);
+    assert_int_equal(parse_fails("Visit ref:'  '").column, 7);
+}
+
 static void capture__rejects_empty_tokens(void **state)
 {
     (void)state;
@@ -369,6 +403,7 @@ int main(void)
         cmocka_unit_test(capture__keeps_several_owners_in_order_once_each),
         cmocka_unit_test(capture__at_all_means_everyone),
         cmocka_unit_test(capture__ref_takes_a_word_or_quoted_text),
+        cmocka_unit_test(capture__ref_takes_single_quoted_text_too),
         cmocka_unit_test(capture__at_and_hash_inside_a_word_stay_in_the_title),
         cmocka_unit_test(capture__keeps_the_title_utf8_as_typed),
         cmocka_unit_test(capture__due_weekday_is_the_next_such_day_after_today),
@@ -386,6 +421,7 @@ int main(void)
         cmocka_unit_test(capture__rejects_all_mixed_with_named_owners),
         cmocka_unit_test(capture__rejects_a_line_without_title),
         cmocka_unit_test(capture__rejects_an_unterminated_quote),
+        cmocka_unit_test(capture__rejects_an_unterminated_single_quote__at_its_ref),
         cmocka_unit_test(capture__rejects_empty_tokens),
         cmocka_unit_test(capture__rejects_a_due_or_ref_given_twice),
         cmocka_unit_test(capture__rejects_control_characters_and_bad_utf8),

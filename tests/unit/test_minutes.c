@@ -570,8 +570,9 @@ static char *format_decisions(const struct pb_meeting_decision *decisions, size_
 static void minutes__never_start_a_wrapped_line_with_markdown_block_syntax(void **state)
 {
     (void)state;
-    /* Each of "-", "1." and "#" falls where a plain wrap would start a line
-     * with it, turning the rest of the resolution into a list or heading. */
+    /* Each of "-", "1.", "#", "1)", "+" and ">" falls where a plain wrap
+     * would start a line with it, turning the rest of the resolution into a
+     * list, a heading or a quote; "*" is escaped, so may start a line. */
     static const struct pb_meeting_decision d[] = {
         {"1", "That the Panel note the figures for the year, which are in the appendices to "
               "the - report and in the budget"},
@@ -579,14 +580,24 @@ static void minutes__never_start_a_wrapped_line_with_markdown_block_syntax(void 
               "1. and to the budget"},
         {"3", "That the Panel note the figures for the year, which are in the appendix to items "
               "# of the budget"},
+        {"4", "That the Panel note the figures for the year, which are in the appendix to item "
+              "1) and to the budget"},
+        {"5", "That the Panel note the figures for the year, which are in the appendix to items "
+              "+ the budget"},
+        {"6", "That the Panel note the figures for the year, which are in the appendix to items "
+              "> the budget"},
+        {"7", "That the Panel note the figures for the year, which are in the appendix to item "
+              "* the budget"},
     };
-    char *text = format_decisions(d, 3);
+    char *text = format_decisions(d, 7);
     for (const char *line = strstr(text, "(1)"); line; line = strchr(line, '\n')) {
         line += *line == '\n';
         if (!*line)
             break;
         if (strncmp(line, "- ", 2) == 0 || strncmp(line, "1. ", 3) == 0 ||
-            strncmp(line, "# ", 2) == 0)
+            strncmp(line, "# ", 2) == 0 || strncmp(line, "1) ", 3) == 0 ||
+            strncmp(line, "+ ", 2) == 0 || strncmp(line, "> ", 2) == 0 ||
+            strncmp(line, "* ", 2) == 0)
             fail_msg("a line starts a Markdown block: %s", line);
     }
     assert_string_equal(text, "# Panel — 11 January 2023\n"
@@ -602,7 +613,23 @@ static void minutes__never_start_a_wrapped_line_with_markdown_block_syntax(void 
                               "\n"
                               "(3) That the Panel note the figures for the year, which are in the "
                               "appendix to items #\n"
-                              "of the budget\n");
+                              "of the budget\n"
+                              "\n"
+                              "(4) That the Panel note the figures for the year, which are in the "
+                              "appendix to item 1)\n"
+                              "and to the budget\n"
+                              "\n"
+                              "(5) That the Panel note the figures for the year, which are in the "
+                              "appendix to items +\n"
+                              "the budget\n"
+                              "\n"
+                              "(6) That the Panel note the figures for the year, which are in the "
+                              "appendix to items >\n"
+                              "the budget\n"
+                              "\n"
+                              "(7) That the Panel note the figures for the year, which are in the "
+                              "appendix to item\n"
+                              "\\* the budget\n");
     free(text);
 }
 
@@ -655,6 +682,140 @@ static void minutes__lower_only_ordinary_opening_words_inside_sentences(void **s
     pb_buf_free(&out);
 }
 
+static void minutes__keep_a_name_that_opens_a_sentence_as_written(void **state)
+{
+    (void)state;
+    static const char *const thirkill[] = {"Cllr Thirkill"};
+    static const struct pb_meeting_theme themes[] = {{"housing", "Housing", "Cllr Thirkill"}};
+    static const struct pb_meeting_update updates[] = {
+        {1, "housing", NULL, "Ofsted report to be circulated"},
+        {1, "housing", NULL, "OFSTED inspection due"},
+        {1, "housing", NULL, "Letter sent"},
+    };
+    static const struct pb_meeting_action actions[] = {
+        {1, "Louise to contact the landlord", false, thirkill, 1, "housing", NULL, NULL},
+        {2, "Inform Louise Kay of the date", false, thirkill, 1, "housing", NULL, NULL},
+    };
+    static const struct pb_meeting_question questions[] = {
+        {NULL, "Whether Bradford was rated", "Bradford was rated good"},
+        {"Cllr Knox", "Kirklees had been asked", "It's in hand; Louise had written"},
+    };
+    const struct pb_meeting m = {.id = "m",
+                                 .date = "2023-01-11",
+                                 .title = "Panel",
+                                 .themes = themes,
+                                 .n_themes = 1,
+                                 .updates = updates,
+                                 .n_updates = 3,
+                                 .actions = actions,
+                                 .n_actions = 2,
+                                 .questions = questions,
+                                 .n_questions = 2};
+    struct pb_buf out = {0};
+    pb_minutes_format(&m, &out);
+    /* names (Louise, Ofsted, OFSTED, Bradford, Kirklees) stay as typed;
+     * known openers (letter, inform, whether, it's) are lowered */
+    assert_string_equal(out.data, "# Panel — 11 January 2023\n"
+                                  "\n"
+                                  "## Report-back by theme\n"
+                                  "\n"
+                                  "### Housing — Panel lead: Cllr Thirkill\n"
+                                  "- Update: Ofsted report to be circulated.\n"
+                                  "- Update: OFSTED inspection due.\n"
+                                  "- Update: letter sent.\n"
+                                  "- Action agreed: Louise to contact the landlord. Action: "
+                                  "Cllr Thirkill\n"
+                                  "- Action agreed: inform Louise Kay of the date. Action: "
+                                  "Cllr Thirkill\n"
+                                  "\n"
+                                  "## Members' questions and responses\n"
+                                  "- A Member asked whether Bradford was rated.\n"
+                                  "  Response: Bradford was rated good.\n"
+                                  "- Cllr Knox asked Kirklees had been asked.\n"
+                                  "  Response: it's in hand; Louise had written.\n"
+                                  "\n"
+                                  "## Actions arising\n"
+                                  "- Louise to contact the landlord.\n"
+                                  "  Action: Cllr Thirkill\n"
+                                  "- Inform Louise Kay of the date.\n"
+                                  "  Action: Cllr Thirkill\n");
+    pb_buf_free(&out);
+}
+
+static void minutes__show_markdown_characters_in_user_text_as_typed(void **state)
+{
+    (void)state;
+    static const char *const owner[] = {"Head of *Service*"};
+    static const struct pb_meeting_theme themes[] = {{"h", "Homes & <b>Housing</b> #1", NULL}};
+    static const struct pb_meeting_update updates[] = {
+        {1, "h", "O_Brien", "see [the plan](http://x) and `code` \\o/ ~~gone~~ | &amp;"},
+    };
+    static const struct pb_meeting_action actions[] = {
+        {1, "*Urgent* review of _all_ placements", false, owner, 1, "h", NULL, "Resolved [4]"},
+        {2, "# Heading", false, owner, 1, NULL, NULL, NULL},
+        {3, "1. Item", false, owner, 1, NULL, NULL, NULL},
+    };
+    static const struct pb_meeting_decision decisions[] = {
+        {NULL, "1. That the report be noted."},
+        {"2", "That:\n\n- the budget be agreed;\n\n2) the plan be noted;\n\n> quoted\n\n+ added"},
+        {"*3*", "That snake_case and louise@x_y.org stay."},
+    };
+    static const struct pb_meeting_seat seats[] = {{"- Housing", "proposed", "A_B", "R_1"}};
+    const struct pb_meeting m = {.id = "m",
+                                 .date = "2023-01-11",
+                                 .title = "Panel #2",
+                                 .themes = themes,
+                                 .n_themes = 1,
+                                 .updates = updates,
+                                 .n_updates = 1,
+                                 .actions = actions,
+                                 .n_actions = 3,
+                                 .decisions = decisions,
+                                 .n_decisions = 3,
+                                 .seats = seats,
+                                 .n_seats = 1};
+    struct pb_buf out = {0};
+    pb_minutes_format(&m, &out);
+    /* an underscore inside a word (O_Brien, snake_case) is left alone */
+    assert_string_equal(out.data, "# Panel \\#2 — 11 January 2023\n"
+                                  "\n"
+                                  "## Report-back by theme\n"
+                                  "\n"
+                                  "### Homes & \\<b>Housing\\</b> \\#1\n"
+                                  "- Update from O_Brien: see \\[the plan\\](http://x) and "
+                                  "\\`code\\` \\\\o/ \\~\\~gone\\~\\~ \\|\n"
+                                  "  \\&amp;.\n"
+                                  "- Action agreed: \\*Urgent\\* review of \\_all\\_ placements. "
+                                  "Action: Head of \\*Service\\*\n"
+                                  "\n"
+                                  "## Resolved –\n"
+                                  "1\\. That the report be noted.\n"
+                                  "\n"
+                                  "(2) That:\n"
+                                  "\n"
+                                  "\\- the budget be agreed;\n"
+                                  "\n"
+                                  "2\\) the plan be noted;\n"
+                                  "\n"
+                                  "\\> quoted\n"
+                                  "\n"
+                                  "\\+ added\n"
+                                  "\n"
+                                  "(\\*3\\*) That snake_case and louise@x_y.org stay.\n"
+                                  "\n"
+                                  "## Actions arising\n"
+                                  "- \\*Urgent\\* review of \\_all\\_ placements.\n"
+                                  "  Action: Head of \\*Service\\* (\\[4\\])\n"
+                                  "- \\# Heading.\n"
+                                  "  Action: Head of \\*Service\\*\n"
+                                  "- 1\\. Item.\n"
+                                  "  Action: Head of \\*Service\\*\n"
+                                  "\n"
+                                  "## Co-opted membership\n"
+                                  "- \\- Housing: proposed, A_B (R_1)\n");
+    pb_buf_free(&out);
+}
+
 int main(void)
 {
     const char *today = getenv("PANELBOARD_TODAY");
@@ -676,6 +837,8 @@ int main(void)
         cmocka_unit_test(minutes__never_start_a_wrapped_line_with_markdown_block_syntax),
         cmocka_unit_test(minutes__keep_paragraphs_of_a_resolution_and_wrap_at_85_columns),
         cmocka_unit_test(minutes__lower_only_ordinary_opening_words_inside_sentences),
+        cmocka_unit_test(minutes__keep_a_name_that_opens_a_sentence_as_written),
+        cmocka_unit_test(minutes__show_markdown_characters_in_user_text_as_typed),
     };
 #undef TEST
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

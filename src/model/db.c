@@ -64,6 +64,17 @@ static enum pb_status create_file(const char *path, bool shared, struct pb_error
     return PB_OK;
 }
 
+/* Process-wide settings, which SQLite takes only before its first use:
+ * no memory statistics, which cost a global lock on every allocation (an
+ * import makes millions). */
+static void configure_library(void)
+{
+    static bool done;
+    if (!done)
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    done = true;
+}
+
 static enum pb_status configure(struct pb_db *db, struct pb_error *err)
 {
     sqlite3_busy_timeout(db->sql, db->busy_timeout_ms);
@@ -94,7 +105,11 @@ enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **ou
     db->today = pb_date_today();
     db->busy_timeout_ms = options->busy_timeout_ms > 0 ? options->busy_timeout_ms
                                                        : PB_BUSY_TIMEOUT_MS;
-    if (sqlite3_open_v2(options->path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+    configure_library();
+    /* NOMUTEX: a connection is only ever used by the thread that opened it,
+     * so SQLite need not lock it around every call. */
+    if (sqlite3_open_v2(options->path, &db->sql,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX,
                         NULL) != SQLITE_OK) {
         enum pb_status s = db->sql ? sql_fail(db, err)
                                    : pb_error_set(err, PB_ERR_IO, "%s: cannot open",

@@ -2,7 +2,9 @@
  * Generic operations over the kinds of record.h: merge a record by key
  * (what an import does), read every record of a kind in order (what an
  * export does), and list keys. The SQL is built once per kind from the
- * field tables (kinds.c) and the column map (columns.c), and cached.
+ * field tables (kinds.c) and the column map (columns.c), and cached with
+ * the places of its parameters, so that a put costs SQLite's work and
+ * little more: an import puts every row of a panel file.
  */
 #include "columns.h"
 #include "sql.h"
@@ -11,17 +13,97 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum sql_use { USE_FIND, USE_INSERT, USE_UPDATE, USE_EACH, USE_KEYS };
+enum sql_use {
+    USE_FIND,
+    USE_INSERT,
+    USE_INSERT_NEW,
+    USE_INSERT_BATCH,
+    USE_UPDATE,
+    USE_EACH,
+    USE_KEYS
+};
 
-/* Run-time built statements, one per kind and use, kept for the connection. */
-static const char *built_sql(struct pb_db *db, enum pb_kind kind, enum sql_use use);
+enum list_use { LIST_READ, LIST_DELETE, LIST_INSERT, LIST_ALL_FLAG };
 
-/* The parameter bound to field i in every built statement. */
-static const char *field_param(size_t i)
+/* Rows of one INSERT in pb_record_put_many: one statement for many rows
+ * saves SQLite's work per statement, a fifth of an insert's cost. */
+#define BATCH_ROWS 32
+
+_Static_assert(USE_KEYS < RECORD_ROW_USES, "sql.h: RECORD_ROW_USES");
+_Static_assert(LIST_ALL_FLAG < RECORD_LIST_USES, "sql.h: RECORD_LIST_USES");
+
+/* The named parameters of the built statements: field i is :f<i>. */
+enum param { P_PARENT = COLUMNS_MAX, P_KEY, P_ROWID, P_OWNER, P_ITEM, P_POSITION, P_ALL };
+
+static const char *param_name(int p)
 {
-    static const char *const names[COLUMNS_MAX] = {":f0", ":f1", ":f2", ":f3", ":f4",  ":f5",
-                                                   ":f6", ":f7", ":f8", ":f9", ":f10", ":f11"};
-    return names[i];
+    static const char *const names[RECORD_PARAMS] = {
+        ":f0", ":f1", ":f2", ":f3", ":f4", ":f5", ":f6", ":f7", ":f8", ":f9", ":f10", ":f11",
+        ":parent", ":key", ":rowid", ":owner", ":item", ":position", ":all",
+    };
+    return names[p];
+}
+
+/* A cached statement, reset, with its bindings cleared; the bind helpers
+ * below bind by the parameter numbers found on its first use. A batch
+ * insert repeats its parameters for every row: offset moves to a row's. */
+struct stmt {
+    sqlite3_stmt *st;
+    const struct record_stmt *rs;
+    int offset;
+};
+
+static bool prepare(struct pb_db *db, struct record_stmt *rs, struct stmt *out,
+                    struct pb_error *err)
+{
+    out->st = sql_prepare(db, rs->sql, err);
+    out->rs = rs;
+    out->offset = 0;
+    if (out->st && !rs->resolved) {
+        for (int p = 0; p < RECORD_PARAMS; p++)
+            rs->param[p] = (unsigned char)sqlite3_bind_parameter_index(out->st, param_name(p));
+        rs->resolved = true;
+    }
+    return out->st != NULL;
+}
+
+static int param_at(const struct stmt *s, int p)
+{
+    if (!s->rs->param[p])
+        sql_bug("no parameter %s in: %s", param_name(p), sqlite3_sql(s->st));
+    return s->rs->param[p] + s->offset;
+}
+
+/* The text must outlive the statement's step (SQLITE_STATIC): the values
+ * put are the caller's, and live until the put returns. */
+static void bind_text(const struct stmt *s, int p, const char *text)
+{
+    sqlite3_bind_text(s->st, param_at(s, p), text, -1, SQLITE_STATIC);
+}
+
+static void bind_int(const struct stmt *s, int p, int64_t i)
+{
+    sqlite3_bind_int64(s->st, param_at(s, p), i);
+}
+
+static void bind_null(const struct stmt *s, int p)
+{
+    sqlite3_bind_null(s->st, param_at(s, p));
+}
+
+/* Text owner (a text key) or integer owner. */
+static void bind_owner(const struct stmt *s, int p, const char *text, int64_t i)
+{
+    if (text)
+        bind_text(s, p, text);
+    else
+        bind_int(s, p, i);
+}
+
+/* The status of a failure that err already describes. */
+static enum pb_status failure(const struct pb_error *err)
+{
+    return err ? err->status : PB_ERR_INTERNAL;
 }
 
 static bool is_int_field(enum pb_field_type t)
@@ -32,6 +114,12 @@ static bool is_int_field(enum pb_field_type t)
 static bool is_list_field(enum pb_field_type t)
 {
     return t == PB_FIELD_REF_LIST || t == PB_FIELD_TEXT_LIST;
+}
+
+/* The column a field is stored in: its own, or the all-flag of owners. */
+static const char *stored_column(const struct column_map *col)
+{
+    return col->column ? col->column : col->all_column;
 }
 
 /* The SELECT list of a kind's columns, in field order, after rowid. */
@@ -75,7 +163,8 @@ static char *build_sql(enum pb_kind kind, enum sql_use use)
             pb_buf_puts(&b, " WHERE id = 1");
         }
         break;
-    case USE_INSERT: {
+    case USE_INSERT:
+    case USE_INSERT_NEW: {
         struct pb_buf vals = {0};
         pb_buf_addf(&b, "INSERT INTO \"%s\" (", map->table);
         const char *sep = "";
@@ -90,8 +179,7 @@ static char *build_sql(enum pb_kind kind, enum sql_use use)
             sep = ", ";
         }
         for (size_t i = 0; i < info->n_fields; i++) {
-            const char *col = map->fields[i].column ? map->fields[i].column
-                                                    : map->fields[i].all_column;
+            const char *col = stored_column(&map->fields[i]);
             if (!col)
                 continue;
             pb_buf_addf(&b, "%s\"%s\"", sep, col);
@@ -104,14 +192,33 @@ static char *build_sql(enum pb_kind kind, enum sql_use use)
                         map->table);
         }
         pb_buf_addf(&b, ") VALUES (%s)", vals.data ? vals.data : "");
+        if (use == USE_INSERT_NEW)
+            pb_buf_addf(&b, " ON CONFLICT (\"%s\") DO NOTHING",
+                        map->key_column ? map->key_column : "id");
         pb_buf_free(&vals);
+        break;
+    }
+    case USE_INSERT_BATCH: {
+        /* only for kinds with a key column, no parent and no position */
+        struct pb_buf row = {0};
+        pb_buf_addf(&b, "INSERT INTO \"%s\" (", map->table);
+        for (size_t i = 0; i < info->n_fields; i++) {
+            const char *col = stored_column(&map->fields[i]);
+            if (!col)
+                continue;
+            pb_buf_addf(&b, "%s\"%s\"", row.len ? ", " : "", col);
+            pb_buf_puts(&row, row.len ? ", ?" : "(?");
+        }
+        pb_buf_puts(&b, ") VALUES ");
+        for (int r = 0; r < BATCH_ROWS; r++)
+            pb_buf_addf(&b, "%s%s)", r ? ", " : "", row.data);
+        pb_buf_free(&row);
         break;
     }
     case USE_UPDATE: {
         pb_buf_addf(&b, "UPDATE \"%s\" SET ", map->table);
         for (size_t i = 0; i < info->n_fields; i++) {
-            const char *col = map->fields[i].column ? map->fields[i].column
-                                                    : map->fields[i].all_column;
+            const char *col = stored_column(&map->fields[i]);
             if (col)
                 pb_buf_addf(&b, "\"%s\" = :f%zu, ", col, i);
         }
@@ -126,26 +233,73 @@ static char *build_sql(enum pb_kind kind, enum sql_use use)
     return pb_buf_take(&b);
 }
 
-static const char *built_sql(struct pb_db *db, enum pb_kind kind, enum sql_use use)
+/* The parameters of a batch insert are ?s, a row's in field order: the
+ * first row's are the ones recorded, and row r's come r * columns later. */
+static int number_batch_params(enum pb_kind kind, struct record_stmt *rs)
 {
-    /* Built once per connection; the strings live as long as it does. */
-    const char **slot = &db->record_sql[kind][use];
-    if (!*slot)
-        *slot = sql_keep(db, build_sql(kind, use));
-    return *slot;
+    const struct pb_kind_info *info = pb_kind_info(kind);
+    const struct table_map *map = columns_of(kind);
+    int n = 0;
+    for (size_t i = 0; i < info->n_fields; i++)
+        if (stored_column(&map->fields[i]))
+            rs->param[i] = (unsigned char)++n;
+    rs->resolved = true;
+    return n;
 }
 
-static void bind_field(sqlite3_stmt *st, size_t i, const struct pb_field *f,
-                       const struct pb_value *v)
+/* The statement for (kind, use), built on first use. */
+static bool row_stmt(struct pb_db *db, enum pb_kind kind, enum sql_use use, struct stmt *out,
+                     struct pb_error *err)
 {
-    const char *name = field_param(i);
+    struct record_stmt *rs = &db->record_stmts[kind][use];
+    if (!rs->sql) {
+        rs->sql = sql_keep(db, build_sql(kind, use));
+        if (use == USE_INSERT_BATCH)
+            db->batch_columns[kind] = number_batch_params(kind, rs);
+    }
+    return prepare(db, rs, out, err);
+}
+
+static char *build_list_sql(enum pb_kind kind, const struct column_map *col, enum list_use use)
+{
+    const char *table = columns_of(kind)->table;
+    switch (use) {
+    case LIST_READ:
+        return pb_xasprintf("SELECT \"%s\" FROM \"%s\" WHERE \"%s\" = :owner ORDER BY position",
+                            col->list_item, col->list_table, col->list_owner);
+    case LIST_DELETE:
+        return pb_xasprintf("DELETE FROM \"%s\" WHERE \"%s\" = :owner", col->list_table,
+                            col->list_owner);
+    case LIST_INSERT:
+        return pb_xasprintf("INSERT INTO \"%s\" (\"%s\", \"%s\", position) "
+                            "VALUES (:owner, :item, :position)",
+                            col->list_table, col->list_owner, col->list_item);
+    case LIST_ALL_FLAG:
+        return pb_xasprintf("UPDATE \"%s\" SET \"%s\" = :all, revision = revision + 1 "
+                            "WHERE rowid = :rowid AND \"%s\" IS NOT :all",
+                            table, col->all_column, col->all_column);
+    }
+    return NULL;
+}
+
+/* The statement for list field `field` of kind, built on first use. */
+static bool list_stmt(struct pb_db *db, enum pb_kind kind, size_t field, enum list_use use,
+                      struct stmt *out, struct pb_error *err)
+{
+    struct record_stmt *rs = &db->list_stmts[kind][field][use];
+    if (!rs->sql)
+        rs->sql = sql_keep(db, build_list_sql(kind, &columns_of(kind)->fields[field], use));
+    return prepare(db, rs, out, err);
+}
+
+static void bind_field(const struct stmt *s, size_t i, const struct pb_value *v)
+{
     if (v->state == PB_VALUE_TEXT)
-        sql_bind_text(st, name, v->text);
+        bind_text(s, (int)i, v->text);
     else if (v->state == PB_VALUE_INT)
-        sql_bind_int(st, name, v->i);
+        bind_int(s, (int)i, v->i);
     else
-        sql_bind_null(st, name);
-    (void)f;
+        bind_null(s, (int)i);
 }
 
 /* owners: the word "all" is a flag, not a member. */
@@ -155,26 +309,24 @@ static bool list_is_all(const struct pb_value *v)
 }
 
 /* Binds the value a new row gets for field i. */
-static void bind_insert_value(sqlite3_stmt *st, size_t i, const struct pb_kind_info *info,
+static void bind_insert_value(const struct stmt *s, size_t i, const struct pb_kind_info *info,
                               const struct column_map *col, const struct pb_value *values)
 {
     const struct pb_field *f = &info->fields[i];
     const struct pb_value *v = &values[i];
-    const char *name = field_param(i);
     if (col->all_column) {
-        sql_bind_int(st, name, list_is_all(v));
+        bind_int(s, (int)i, list_is_all(v));
     } else if (v->state == PB_VALUE_TEXT || v->state == PB_VALUE_INT) {
-        bind_field(st, i, f, v);
+        bind_field(s, i, v);
     } else if (col->insert_default) {
-        sql_bind_text(st, name, col->insert_default);
+        bind_text(s, (int)i, col->insert_default);
     } else if (f->type == PB_FIELD_BOOL) {
         /* voting: councillors vote by default, everyone else does not */
         int kind_field = pb_field_index(PB_KIND_MEMBER, "kind");
         const struct pb_value *k = kind_field >= 0 ? &values[kind_field] : NULL;
-        sql_bind_int(st, name, k && k->state == PB_VALUE_TEXT &&
-                                   strcmp(k->text, "councillor") == 0);
+        bind_int(s, (int)i, k && k->state == PB_VALUE_TEXT && strcmp(k->text, "councillor") == 0);
     } else {
-        sql_bind_null(st, name);
+        bind_null(s, (int)i);
     }
 }
 
@@ -191,41 +343,34 @@ static bool column_equals(sqlite3_stmt *row, int col, const struct pb_value *v)
     return true;
 }
 
-/* The list stored for a row, as an array of strings. */
-static enum pb_status read_list(struct pb_db *db, const struct column_map *col,
-                                sqlite3_stmt **cached, int64_t owner_int, const char *owner_text,
-                                char ***items, size_t *n, struct pb_error *err)
+/* The list stored for a row (list field `field` of kind), as an array of
+ * strings. The statement is done with before this returns, so callers may
+ * nest (an export reads lists row by row). */
+static enum pb_status read_list(struct pb_db *db, enum pb_kind kind, size_t field,
+                                int64_t owner_int, const char *owner_text, char ***items,
+                                size_t *n, struct pb_error *err)
 {
-    (void)cached;
-    char *sql = pb_xasprintf("SELECT \"%s\" FROM \"%s\" WHERE \"%s\" = :owner ORDER BY position",
-                             col->list_item, col->list_table, col->list_owner);
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
-        free(sql);
-        return sql_fail(db, err);
-    }
-    free(sql);
-    if (owner_text)
-        sql_bind_text(st, ":owner", owner_text);
-    else
-        sql_bind_int(st, ":owner", owner_int);
-    size_t cap = 0;
+    struct stmt s;
     *items = NULL;
     *n = 0;
+    if (!list_stmt(db, kind, field, LIST_READ, &s, err))
+        return failure(err);
+    bind_owner(&s, P_OWNER, owner_text, owner_int);
+    size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = sql_step(db, s.st, err)) == SQLITE_ROW) {
         if (*n == cap) {
             cap = cap ? cap * 2 : 8;
             *items = pb_xrealloc(*items, cap * sizeof **items);
         }
-        (*items)[(*n)++] = sql_text_dup(st, 0);
+        (*items)[(*n)++] = sql_text_dup(s.st, 0);
     }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
+    sqlite3_reset(s.st);
+    if (rc < 0) {
         pb_strings_free(*items, *n);
         *items = NULL;
         *n = 0;
-        return sql_fail(db, err);
+        return failure(err);
     }
     return PB_OK;
 }
@@ -241,13 +386,14 @@ static bool same_list(char **have, size_t n_have, const struct pb_value *v)
 }
 
 /* Replaces a row's list with v's items; *changed says whether it differed. */
-static enum pb_status put_list(struct pb_db *db, const struct column_map *col, int64_t owner_int,
-                               const char *owner_text, const struct pb_value *v, bool *changed,
-                               struct pb_error *err)
+static enum pb_status put_list(struct pb_db *db, enum pb_kind kind, size_t field,
+                               int64_t owner_int, const char *owner_text,
+                               const struct pb_value *v, bool *changed, struct pb_error *err)
 {
+    const struct column_map *col = &columns_of(kind)->fields[field];
     char **have = NULL;
     size_t n_have = 0;
-    enum pb_status s = read_list(db, col, NULL, owner_int, owner_text, &have, &n_have, err);
+    enum pb_status s = read_list(db, kind, field, owner_int, owner_text, &have, &n_have, err);
     if (s != PB_OK)
         return s;
     bool same = col->all_column && list_is_all(v) ? n_have == 0 : same_list(have, n_have, v);
@@ -255,39 +401,21 @@ static enum pb_status put_list(struct pb_db *db, const struct column_map *col, i
     if (same)
         return PB_OK;
     *changed = true;
-    char *del = pb_xasprintf("DELETE FROM \"%s\" WHERE \"%s\" = :owner", col->list_table,
-                             col->list_owner);
-    char *ins = pb_xasprintf("INSERT INTO \"%s\" (\"%s\", \"%s\", position) "
-                             "VALUES (:owner, :item, :position)",
-                             col->list_table, col->list_owner, col->list_item);
-    sqlite3_stmt *d = NULL, *i = NULL;
-    if (sqlite3_prepare_v2(db->sql, del, -1, &d, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(db->sql, ins, -1, &i, NULL) != SQLITE_OK) {
-        s = sql_fail(db, err);
-    } else {
-        if (owner_text)
-            sql_bind_text(d, ":owner", owner_text);
-        else
-            sql_bind_int(d, ":owner", owner_int);
-        if (sqlite3_step(d) != SQLITE_DONE)
-            s = sql_fail(db, err);
-        size_t n = col->all_column && list_is_all(v) ? 0 : v->n_items;
-        for (size_t k = 0; k < n && s == PB_OK; k++) {
-            sqlite3_reset(i);
-            if (owner_text)
-                sql_bind_text(i, ":owner", owner_text);
-            else
-                sql_bind_int(i, ":owner", owner_int);
-            sql_bind_text(i, ":item", v->items[k]);
-            sql_bind_int(i, ":position", (int64_t)k + 1);
-            if (sqlite3_step(i) != SQLITE_DONE)
-                s = sql_fail(db, err);
-        }
+    struct stmt del;
+    if (!list_stmt(db, kind, field, LIST_DELETE, &del, err))
+        return failure(err);
+    bind_owner(&del, P_OWNER, owner_text, owner_int);
+    s = sql_run(db, del.st, err);
+    size_t n = col->all_column && list_is_all(v) ? 0 : v->n_items;
+    for (size_t k = 0; k < n && s == PB_OK; k++) {
+        struct stmt ins;
+        if (!list_stmt(db, kind, field, LIST_INSERT, &ins, err))
+            return failure(err);
+        bind_owner(&ins, P_OWNER, owner_text, owner_int);
+        bind_text(&ins, P_ITEM, v->items[k]);
+        bind_int(&ins, P_POSITION, (int64_t)k + 1);
+        s = sql_run(db, ins.st, err);
     }
-    sqlite3_finalize(d);
-    sqlite3_finalize(i);
-    free(del);
-    free(ins);
     return s;
 }
 
@@ -297,13 +425,12 @@ static enum pb_status put_lists(struct pb_db *db, enum pb_kind kind, int64_t own
                                 bool *changed, struct pb_error *err)
 {
     const struct pb_kind_info *info = pb_kind_info(kind);
-    const struct table_map *map = columns_of(kind);
     for (size_t i = 0; i < info->n_fields; i++) {
         if (!is_list_field(info->fields[i].type) || values[i].state == PB_VALUE_UNSET)
             continue;
         struct pb_value empty = {.state = PB_VALUE_LIST};
         const struct pb_value *v = values[i].state == PB_VALUE_LIST ? &values[i] : &empty;
-        enum pb_status s = put_list(db, &map->fields[i], owner_int, owner_text, v, changed, err);
+        enum pb_status s = put_list(db, kind, i, owner_int, owner_text, v, changed, err);
         if (s != PB_OK)
             return s;
     }
@@ -328,20 +455,18 @@ static enum pb_status update_row(struct pb_db *db, enum pb_kind kind, sqlite3_st
     if (!differs)
         return PB_OK;
     *changed = true;
-    sqlite3_stmt *st = sql_prepare(db, built_sql(db, kind, USE_UPDATE), err);
-    if (!st)
-        return err ? err->status : PB_ERR_INTERNAL;
+    struct stmt s;
+    if (!row_stmt(db, kind, USE_UPDATE, &s, err))
+        return failure(err);
     for (size_t i = 0; i < info->n_fields; i++) {
         const struct column_map *col = &map->fields[i];
-        const char *name = field_param(i);
         if (col->column && values[i].state != PB_VALUE_UNSET)
-            bind_field(st, i, &info->fields[i], &values[i]);
+            bind_field(&s, i, &values[i]);
         else if (col->column || col->all_column)
-            sqlite3_bind_value(st, sqlite3_bind_parameter_index(st, name),
-                               sqlite3_column_value(found, (int)i + 1));
+            sqlite3_bind_value(s.st, param_at(&s, (int)i), sqlite3_column_value(found, (int)i + 1));
     }
-    sql_bind_int(st, ":rowid", sqlite3_column_int64(found, 0));
-    return sql_run(db, st, err);
+    bind_int(&s, P_ROWID, sqlite3_column_int64(found, 0));
+    return sql_run(db, s.st, err);
 }
 
 /* The all-flag of owners changes with the list; it is kept in step here. */
@@ -354,51 +479,79 @@ static enum pb_status sync_all_flag(struct pb_db *db, enum pb_kind kind, int64_t
     for (size_t i = 0; i < info->n_fields; i++) {
         if (!map->fields[i].all_column || values[i].state != PB_VALUE_LIST)
             continue;
-        char *sql = pb_xasprintf("UPDATE \"%s\" SET \"%s\" = :all, revision = revision + 1 "
-                                 "WHERE rowid = :rowid AND \"%s\" IS NOT :all",
-                                 map->table, map->fields[i].all_column,
-                                 map->fields[i].all_column);
-        sqlite3_stmt *st = NULL;
-        enum pb_status s = PB_OK;
-        if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
-            s = sql_fail(db, err);
-        } else {
-            sql_bind_int(st, ":all", list_is_all(&values[i]));
-            sql_bind_int(st, ":rowid", rowid);
-            if (sqlite3_step(st) != SQLITE_DONE)
-                s = sql_fail(db, err);
-            else if (sqlite3_changes(db->sql) > 0)
-                *changed = true;
-        }
-        sqlite3_finalize(st);
-        free(sql);
-        if (s != PB_OK)
-            return s;
+        struct stmt s;
+        if (!list_stmt(db, kind, i, LIST_ALL_FLAG, &s, err))
+            return failure(err);
+        bind_int(&s, P_ALL, list_is_all(&values[i]));
+        bind_int(&s, P_ROWID, rowid);
+        enum pb_status st = sql_run(db, s.st, err);
+        if (st != PB_OK)
+            return st;
+        if (sqlite3_changes(db->sql) > 0)
+            *changed = true;
     }
     return PB_OK;
 }
 
-static enum pb_status insert_row(struct pb_db *db, enum pb_kind kind, const char *parent_key,
-                                 int64_t parent_id, const struct pb_value *values,
-                                 int64_t *rowid, struct pb_error *err)
+/* Inserts a row (USE_INSERT), or one whose key is new (USE_INSERT_NEW:
+ * *inserted is false, and nothing is written, when the key is taken). */
+static enum pb_status insert_row(struct pb_db *db, enum pb_kind kind, enum sql_use use,
+                                 const char *parent_key, int64_t parent_id,
+                                 const struct pb_value *values, int64_t *rowid, bool *inserted,
+                                 struct pb_error *err)
 {
     const struct pb_kind_info *info = pb_kind_info(kind);
     const struct table_map *map = columns_of(kind);
-    sqlite3_stmt *st = sql_prepare(db, built_sql(db, kind, USE_INSERT), err);
-    if (!st)
-        return err ? err->status : PB_ERR_INTERNAL;
-    if (map->parent_column) {
-        if (parent_key)
-            sql_bind_text(st, ":parent", parent_key);
-        else
-            sql_bind_int(st, ":parent", parent_id);
-    }
+    struct stmt s;
+    if (!row_stmt(db, kind, use, &s, err))
+        return failure(err);
+    if (map->parent_column)
+        bind_owner(&s, P_PARENT, parent_key, parent_id);
     for (size_t i = 0; i < info->n_fields; i++)
         if (map->fields[i].column || map->fields[i].all_column)
-            bind_insert_value(st, i, info, &map->fields[i], values);
-    enum pb_status s = sql_run(db, st, err);
-    *rowid = sqlite3_last_insert_rowid(db->sql);
-    return s;
+            bind_insert_value(&s, i, info, &map->fields[i], values);
+    enum pb_status st = sql_run(db, s.st, err);
+    /* changes() counts the statement's own row, not the history's */
+    *inserted = st == PB_OK && (use == USE_INSERT || sqlite3_changes(db->sql) > 0);
+    if (*inserted)
+        *rowid = sqlite3_last_insert_rowid(db->sql);
+    return st;
+}
+
+/* Whether a new row of this kind could be inserted from values alone:
+ * every required field is given, so that only a taken key would stop the
+ * insert (the columns of required fields are the NOT NULL ones). */
+static bool insertable(const struct pb_kind_info *info, const struct pb_value *values)
+{
+    for (size_t i = 0; i < info->n_fields; i++)
+        if (info->fields[i].required && values[i].state != PB_VALUE_TEXT &&
+            values[i].state != PB_VALUE_INT && values[i].state != PB_VALUE_LIST)
+            return false;
+    return true;
+}
+
+/* Finds the row values name: by key, by the child's identity within its
+ * parent, or the panel's single row. SQLITE_ROW leaves `found` on it. */
+static int find_row(struct pb_db *db, enum pb_kind kind, const char *parent_key,
+                    int64_t parent_id, const struct pb_value *values, struct stmt *found,
+                    struct pb_error *err)
+{
+    const struct pb_kind_info *info = pb_kind_info(kind);
+    const struct table_map *map = columns_of(kind);
+    if (!row_stmt(db, kind, USE_FIND, found, err))
+        return -1;
+    if (map->parent_column) {
+        bind_owner(found, P_PARENT, parent_key, parent_id);
+        for (size_t i = 0; i < info->n_fields; i++)
+            if (map->fields[i].identity)
+                bind_field(found, i, &values[i]);
+    } else if (map->key_column) {
+        if (info->fields[0].type == PB_FIELD_INT_KEY)
+            bind_int(found, P_KEY, values[0].i);
+        else
+            bind_text(found, P_KEY, values[0].text);
+    }
+    return sql_step(db, found->st, err);
 }
 
 static enum pb_status put(struct pb_db *db, enum pb_kind kind, const char *parent_key,
@@ -414,46 +567,41 @@ static enum pb_status put(struct pb_db *db, enum pb_kind kind, const char *paren
     int64_t rowid = 0;
     enum pb_status s = PB_OK;
 
-    sqlite3_stmt *found = NULL;
-    int rc = SQLITE_DONE;
-    if (keyed || !map->key_column) {
-        found = sql_prepare(db, built_sql(db, kind, USE_FIND), err);
-        if (!found)
-            return err ? err->status : PB_ERR_INTERNAL;
-        if (map->parent_column) {
-            if (parent_key)
-                sql_bind_text(found, ":parent", parent_key);
-            else
-                sql_bind_int(found, ":parent", parent_id);
-            for (size_t i = 0; i < info->n_fields; i++)
-                if (map->fields[i].identity)
-                    bind_field(found, i, &info->fields[i], &values[i]);
-        } else if (keyed) {
-            if (int_key)
-                sql_bind_int(found, ":key", values[0].i);
-            else
-                sql_bind_text(found, ":key", values[0].text);
-        }
-        rc = sql_step(db, found, err);
+    /* A row with a key (or the panel's) is usually all new, as in a first
+     * import, or all there, as in the next: while the kind's rows keep
+     * turning out new, try the insert first and skip the look-up. */
+    if ((keyed || (!map->key_column && !map->parent_column)) && !db->put_found[kind] &&
+        insertable(info, values)) {
+        s = insert_row(db, kind, USE_INSERT_NEW, parent_key, parent_id, values, &rowid, &added,
+                       err);
+        if (s != PB_OK)
+            return s;
+    }
+    bool found_row = false;
+    if (!added && (keyed || !map->key_column)) {
+        struct stmt found;
+        int rc = find_row(db, kind, parent_key, parent_id, values, &found, err);
         if (rc < 0)
-            return err ? err->status : PB_ERR_INTERNAL;
-    }
-    if (rc == SQLITE_ROW) {
-        rowid = sqlite3_column_int64(found, 0);
-        s = update_row(db, kind, found, values, &changed, err);
-        sqlite3_reset(found);
-        if (s == PB_OK)
+            return failure(err);
+        found_row = rc == SQLITE_ROW;
+        if (found_row) {
+            rowid = sqlite3_column_int64(found.st, 0);
+            s = update_row(db, kind, found.st, values, &changed, err);
+        }
+        sqlite3_reset(found.st);
+        if (s == PB_OK && found_row)
             s = sync_all_flag(db, kind, rowid, values, &changed, err);
-    } else {
-        if (found)
-            sqlite3_reset(found);
-        s = insert_row(db, kind, parent_key, parent_id, values, &rowid, err);
-        added = true;
+        if (s != PB_OK)
+            return s;
     }
-    if (s == PB_OK) {
-        const char *owner_text = map->key_column && !int_key ? values[0].text : NULL;
-        s = put_lists(db, kind, rowid, owner_text, values, &changed, err);
+    if (!added && !found_row) {
+        s = insert_row(db, kind, USE_INSERT, parent_key, parent_id, values, &rowid, &added, err);
+        if (s != PB_OK)
+            return s;
     }
+    db->put_found[kind] = found_row;
+    const char *owner_text = map->key_column && !int_key ? values[0].text : NULL;
+    s = put_lists(db, kind, rowid, owner_text, values, &changed, err);
     if (s != PB_OK)
         return s;
     if (result)
@@ -461,6 +609,78 @@ static enum pb_status put(struct pb_db *db, enum pb_kind kind, const char *paren
     if (id_out)
         *id_out = rowid;
     return PB_OK;
+}
+
+/* Whether rows[0..BATCH_ROWS) may go in as one batch insert: the kind's
+ * rows have been turning out new, and each record could be inserted. */
+static bool batchable(struct pb_db *db, enum pb_kind kind, const struct pb_value *const rows[])
+{
+    const struct pb_kind_info *info = pb_kind_info(kind);
+    const struct table_map *map = columns_of(kind);
+    if (db->put_found[kind] || !map->key_column || map->positioned)
+        return false;
+    for (size_t r = 0; r < BATCH_ROWS; r++)
+        if (rows[r][0].state == PB_VALUE_UNSET || rows[r][0].state == PB_VALUE_NULL ||
+            !insertable(info, rows[r]))
+            return false;
+    return true;
+}
+
+/* Inserts BATCH_ROWS new rows with one statement, all or none: a taken key
+ * or any other failure rolls the statement back (SQLite's statement
+ * journal), and the caller puts the rows one by one instead. */
+static bool insert_batch(struct pb_db *db, enum pb_kind kind, const struct pb_value *const rows[])
+{
+    const struct pb_kind_info *info = pb_kind_info(kind);
+    const struct table_map *map = columns_of(kind);
+    struct pb_error ignored;
+    struct stmt s;
+    if (!row_stmt(db, kind, USE_INSERT_BATCH, &s, &ignored))
+        return false;
+    for (size_t r = 0; r < BATCH_ROWS; r++) {
+        s.offset = (int)r * db->batch_columns[kind];
+        for (size_t i = 0; i < info->n_fields; i++)
+            if (stored_column(&map->fields[i]))
+                bind_insert_value(&s, i, info, &map->fields[i], rows[r]);
+    }
+    return sql_run(db, s.st, &ignored) == PB_OK;
+}
+
+enum pb_status pb_record_put_many(struct pb_db *db, enum pb_kind kind,
+                                  const struct pb_value *const rows[], size_t n,
+                                  enum pb_put_result results[], size_t *failed,
+                                  struct pb_error *err)
+{
+    *failed = 0;
+    if (kind >= PB_KIND_COUNT || columns_of(kind)->parent_column)
+        return pb_error_set(err, PB_ERR_INTERNAL, "pb_record_put_many: not a top-level kind");
+    enum pb_status s = pb_change_begin(db, pb_kind_info(kind)->key, err);
+    if (s != PB_OK)
+        return s;
+    const bool int_key = pb_kind_info(kind)->fields[0].type == PB_FIELD_INT_KEY;
+    size_t i = 0;
+    while (i < n && s == PB_OK) {
+        size_t end = i + 1;
+        bool batched = false;
+        if (n - i >= BATCH_ROWS && batchable(db, kind, rows + i)) {
+            end = i + BATCH_ROWS;
+            batched = insert_batch(db, kind, rows + i);
+        }
+        for (; i < end && s == PB_OK; i++) {
+            if (batched) {
+                /* the key is the owner of the row's lists (an action's is its id) */
+                bool changed = false;
+                results[i] = PB_PUT_ADDED;
+                s = put_lists(db, kind, rows[i][0].i, int_key ? NULL : rows[i][0].text, rows[i],
+                              &changed, err);
+            } else {
+                s = put(db, kind, NULL, 0, rows[i], &results[i], NULL, err);
+            }
+            if (s != PB_OK)
+                *failed = i;
+        }
+    }
+    return pb_change_end(db, s, err);
 }
 
 enum pb_status pb_record_put(struct pb_db *db, enum pb_kind kind, const struct pb_value *values,
@@ -494,17 +714,14 @@ enum pb_status pb_record_exists(struct pb_db *db, enum pb_kind kind, const char 
     const struct table_map *map = columns_of(kind);
     if (!map || !map->key_column)
         return pb_error_set(err, PB_ERR_INTERNAL, "pb_record_exists: kind has no key");
-    sqlite3_stmt *st = sql_prepare(db, built_sql(db, kind, USE_FIND), err);
-    if (!st)
-        return err ? err->status : PB_ERR_INTERNAL;
-    if (key)
-        sql_bind_text(st, ":key", key);
-    else
-        sql_bind_int(st, ":key", id);
-    int rc = sql_step(db, st, err);
-    sqlite3_reset(st);
+    struct stmt s;
+    if (!row_stmt(db, kind, USE_FIND, &s, err))
+        return failure(err);
+    bind_owner(&s, P_KEY, key, id);
+    int rc = sql_step(db, s.st, err);
+    sqlite3_reset(s.st);
     if (rc < 0)
-        return err ? err->status : PB_ERR_INTERNAL;
+        return failure(err);
     *exists = rc == SQLITE_ROW;
     return PB_OK;
 }
@@ -524,24 +741,24 @@ enum pb_status pb_record_keys(struct pb_db *db, enum pb_kind kind, char ***keys,
     const struct table_map *map = columns_of(kind);
     if (!map || !map->key_column)
         return pb_error_set(err, PB_ERR_INTERNAL, "pb_record_keys: kind has no key");
-    sqlite3_stmt *st = sql_prepare(db, built_sql(db, kind, USE_KEYS), err);
-    if (!st)
-        return err ? err->status : PB_ERR_INTERNAL;
+    struct stmt s;
+    if (!row_stmt(db, kind, USE_KEYS, &s, err))
+        return failure(err);
     size_t cap = 0;
     int rc;
-    while ((rc = sql_step(db, st, err)) == SQLITE_ROW) {
+    while ((rc = sql_step(db, s.st, err)) == SQLITE_ROW) {
         if (*n == cap) {
             cap = cap ? cap * 2 : 16;
             *keys = pb_xrealloc(*keys, cap * sizeof **keys);
         }
-        (*keys)[(*n)++] = sql_text_dup(st, 0);
+        (*keys)[(*n)++] = sql_text_dup(s.st, 0);
     }
-    sqlite3_reset(st);
+    sqlite3_reset(s.st);
     if (rc < 0) {
         pb_strings_free(*keys, *n);
         *keys = NULL;
         *n = 0;
-        return err ? err->status : PB_ERR_INTERNAL;
+        return failure(err);
     }
     return PB_OK;
 }
@@ -575,7 +792,7 @@ static enum pb_status read_row(struct pb_db *db, enum pb_kind kind, sqlite3_stmt
             const char *owner_text = map->key_column && info->fields[0].type == PB_FIELD_KEY
                                          ? sql_text(st, 1)
                                          : NULL;
-            enum pb_status s = read_list(db, col, NULL, sqlite3_column_int64(st, 0), owner_text,
+            enum pb_status s = read_list(db, kind, i, sqlite3_column_int64(st, 0), owner_text,
                                          &lists[i], &n_lists[i], err);
             if (s != PB_OK)
                 return s;
@@ -601,8 +818,11 @@ enum pb_status pb_record_each(struct pb_db *db, enum pb_kind kind, const char *p
         return pb_error_set(err, PB_ERR_INTERNAL, "pb_record_each: no such kind");
     const struct table_map *map = columns_of(kind);
     /* Not from the cache: fn may read other kinds (and children) meanwhile. */
+    struct record_stmt *rs = &db->record_stmts[kind][USE_EACH];
+    if (!rs->sql)
+        rs->sql = sql_keep(db, build_sql(kind, USE_EACH));
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db->sql, built_sql(db, kind, USE_EACH), -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db->sql, rs->sql, -1, &st, NULL) != SQLITE_OK)
         return sql_fail(db, err);
     if (map->parent_column) {
         if (parent_key)

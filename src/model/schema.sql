@@ -4,7 +4,10 @@
 -- Conventions:
 --  * STRICT tables; every enumerated field has a CHECK with its values, every
 --    date a CHECK that it is a real YYYY-MM-DD date (date() normalises
---    2023-02-29 to 2023-03-01, so "date(x) IS x" rejects it).
+--    2023-02-29 to 2023-03-01, so "date(x) IS x" rejects it). The values are
+--    written "x = 'a' OR x = 'b' ...", not "x IN (...)": for an IN list of
+--    more than two values SQLite builds a temporary index each time the
+--    statement runs, which made adding a row a third slower.
 --  * Rows people edit carry `revision`, bumped by every update, so a save can
 --    tell that someone else changed the row first.
 --  * Rows keep the order of the panel file by rowid (insertion order; undo
@@ -30,7 +33,8 @@ CREATE TABLE members (
                         AND substr(id, 1, 1) GLOB '[a-z0-9]' AND id <> 'all'),
     name         TEXT NOT NULL,
     kind         TEXT NOT NULL
-                 CHECK (kind IN ('councillor', 'officer', 'partner', 'co-opted', 'adviser')),
+                 CHECK (kind = 'councillor' OR kind = 'officer' OR kind = 'partner'
+                        OR kind = 'co-opted' OR kind = 'adviser'),
     post         TEXT,
     voting       INTEGER NOT NULL CHECK (voting IN (0, 1)),
     organisation TEXT,
@@ -49,7 +53,8 @@ CREATE TABLE co_options (
                         AND substr(id, 1, 1) GLOB '[a-z0-9]'),
     sector       TEXT NOT NULL,
     status       TEXT NOT NULL
-                 CHECK (status IN ('proposed', 'nominated', 'appointed', 'ended', 'withdrawn')),
+                 CHECK (status = 'proposed' OR status = 'nominated' OR status = 'appointed'
+                        OR status = 'ended' OR status = 'withdrawn'),
     member       TEXT REFERENCES members (id),
     nominated_by TEXT,
     resolved     TEXT CHECK (resolved IS NULL OR date(resolved) IS resolved),
@@ -137,7 +142,8 @@ CREATE TABLE actions (
     theme      TEXT REFERENCES themes (id),
     due        TEXT CHECK (due IS NULL OR date(due) IS due),
     status     TEXT NOT NULL DEFAULT 'open'
-               CHECK (status IN ('open', 'in-progress', 'done', 'dropped')),
+               CHECK (status = 'open' OR status = 'in-progress' OR status = 'done'
+                      OR status = 'dropped'),
     meeting    TEXT REFERENCES meetings (id),
     ref        TEXT,
     revision   INTEGER NOT NULL DEFAULT 1
@@ -175,7 +181,8 @@ CREATE TABLE feedback (
     did      TEXT,
     action   INTEGER REFERENCES actions (id),
     status   TEXT NOT NULL DEFAULT 'heard'
-             CHECK (status IN ('heard', 'acting', 'done', 'told-back')),
+             CHECK (status = 'heard' OR status = 'acting' OR status = 'done'
+                    OR status = 'told-back'),
     told     TEXT CHECK (told IS NULL OR date(told) IS told),
     channel  TEXT,
     revision INTEGER NOT NULL DEFAULT 1

@@ -7,11 +7,23 @@
 #ifndef PANELBOARD_SQL_H
 #define PANELBOARD_SQL_H
 
-#include <panelboard/record.h>
+#include "columns.h"
 
 #include <sqlite3.h>
 
 #define SQL_CACHE_SIZE 160
+
+/* A statement record.c builds at run time, and where each of its named
+ * parameters is (record.c's parameter numbers; 0: not in the statement),
+ * so that binding does not search the names for every row. */
+#define RECORD_PARAMS    (COLUMNS_MAX + 7)
+#define RECORD_ROW_USES  7
+#define RECORD_LIST_USES 4
+struct record_stmt {
+    const char *sql;
+    bool resolved; /* param[] filled in */
+    unsigned char param[RECORD_PARAMS];
+};
 
 struct pb_db {
     sqlite3 *sql;
@@ -30,9 +42,13 @@ struct pb_db {
         sqlite3_stmt *stmt;
     } cache[SQL_CACHE_SIZE];
     size_t n_cache;
-    char *owned_sql[64];   /* SQL built at run time (record.c) */
-    const char *record_sql[PB_KIND_COUNT][5]; /* record.c's statements, by kind and use */
+    char *owned_sql[128];  /* SQL built at run time (record.c) */
     size_t n_owned_sql;
+    /* record.c's statements: by kind and use, and by kind, list field and use */
+    struct record_stmt record_stmts[PB_KIND_COUNT][RECORD_ROW_USES];
+    struct record_stmt list_stmts[PB_KIND_COUNT][COLUMNS_MAX][RECORD_LIST_USES];
+    bool put_found[PB_KIND_COUNT]; /* record.c: the last put of the kind found its row */
+    int batch_columns[PB_KIND_COUNT]; /* record.c: parameters a row of a batch insert takes */
 };
 
 /* A cached statement, reset and with its bindings cleared. NULL on error. */

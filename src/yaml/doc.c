@@ -135,6 +135,58 @@ static void map_put(struct str_map *m, struct str_slot *slot, uint64_t hash, con
         map_grow(m);
 }
 
+/* ---- the arena the tree lives in ---- */
+
+struct doc_block {
+    struct doc_block *next;
+    size_t used, size;
+    max_align_t data[];
+};
+
+_Static_assert(sizeof(struct doc_node) <= 56, "doc.h: keep struct doc_node small");
+
+#define FIRST_BLOCK ((size_t)16 * 1024)
+#define MAX_BLOCK   ((size_t)1024 * 1024)
+
+/* Memory for the tree, aligned to align (a power of two), freed only by
+ * doc_free. Blocks double up to MAX_BLOCK, so a small file costs little and
+ * a big one few mallocs; a request too big for a block gets its own, put
+ * behind the current block so that the rest of that is not wasted. */
+static void *arena_alloc(struct doc *d, size_t size, size_t align)
+{
+    struct doc_block *b = d->blocks;
+    if (b) {
+        size_t at = (b->used + align - 1) & ~(align - 1);
+        if (at <= b->size && size <= b->size - at) {
+            b->used = at + size;
+            return (char *)b->data + at;
+        }
+    }
+    size_t cap = b ? (b->size < MAX_BLOCK ? b->size * 2 : MAX_BLOCK) : FIRST_BLOCK;
+    bool own = size > cap / 4;
+    if (own)
+        cap = size;
+    struct doc_block *nb = pb_xmalloc(sizeof *nb + cap);
+    nb->size = cap;
+    nb->used = size;
+    if (own && b) {
+        nb->next = b->next;
+        b->next = nb;
+    } else {
+        nb->next = b;
+        d->blocks = nb;
+    }
+    return nb->data;
+}
+
+static char *arena_text(struct doc *d, const unsigned char *s, size_t len)
+{
+    char *copy = arena_alloc(d, len + 1, 1);
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    return copy;
+}
+
 /* ---- the loader ---- */
 
 struct anchor {
@@ -144,15 +196,21 @@ struct anchor {
     bool open;     /* still being read: an alias to it now would make a cycle */
 };
 
-/* A sequence or mapping that has started and not yet ended. */
+/* A sequence or mapping that has started and not yet ended. Its children
+ * wait on the loader's pending stack (a mapping's as key, value, key ...)
+ * and move to arrays of the exact size when it ends. */
 struct frame {
     struct doc_node *node;
     struct anchor *anchor;  /* the anchor on this node, if any */
     size_t total_before;    /* loader.total before this node was counted */
-    size_t cap;             /* room in node->items (and node->keys) */
+    size_t base;            /* where its children start on the pending stack */
     struct doc_node *key;   /* mappings: the key whose value comes next */
-    struct str_map key_set; /* mappings: the keys so far */
+    struct str_map key_set; /* mappings with many keys: the keys so far */
 };
+
+/* Up to this many keys, a mapping's keys are compared one by one: most
+ * mappings are small, and hashing would cost more than it saves. */
+#define LINEAR_KEYS 8
 
 struct loader {
     const char *name;
@@ -164,6 +222,8 @@ struct loader {
     yaml_parser_t parser;
     struct frame stack[DOC_MAX_DEPTH];
     int depth;
+    struct doc_node **pending; /* children of the open collections */
+    size_t n_pending, cap_pending;
     size_t total;        /* nodes so far, each alias counted as what it expands to */
     size_t from_aliases; /* the part of total that aliases added */
     struct str_map anchors;
@@ -331,28 +391,44 @@ static enum pb_status check_character(struct loader *l, size_t i, size_t *width)
     return PB_OK;
 }
 
+static bool is_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Neither printable ASCII nor a line feed: check_character must look. */
+static bool needs_check(unsigned char c)
+{
+    return (unsigned char)(c - 0x20) > 0x7E - 0x20 && c != '\n';
+}
+
 /* Encoding, NUL and raw control characters, checked on the bytes before
  * libyaml sees them (it would transcode UTF-16, accept a raw NEL, and give
- * only byte offsets); and whether there is anything but blanks and comments. */
+ * only byte offsets); whether there is anything but blanks and comments;
+ * and where the last character that is not white space is. Once there is
+ * content, printable ASCII (most of any file) takes the short way. */
 static enum pb_status check_bytes(struct loader *l)
 {
     const unsigned char *d = l->data;
     if (l->len >= 2 && ((d[0] == 0xFE && d[1] == 0xFF) || (d[0] == 0xFF && d[1] == 0xFE)))
         return fail_at_offset(l, 0, "not UTF-8: the file starts with a UTF-16 byte-order mark");
+    const size_t start = bom_length(d, l->len);
     bool content = false, line_head = true, comment = false;
-    size_t chars = 0;
-    for (size_t i = bom_length(d, l->len); i < l->len;) {
-        size_t width = 1;
-        enum pb_status s = check_character(l, i, &width);
-        if (s != PB_OK)
-            return s;
+    size_t continuation = 0; /* bytes after the first of a character */
+    size_t i = start;
+    while (i < l->len && !content) {
         unsigned char c = d[i];
-        chars++;
+        size_t width = 1;
+        if (needs_check(c)) {
+            enum pb_status s = check_character(l, i, &width);
+            if (s != PB_OK)
+                return s;
+            continuation += width - 1;
+        }
         if (c == '\n' || c == '\r') {
             line_head = true;
             comment = false;
         } else if (c != ' ' && c != '\t') {
-            l->content_end = chars;
             if (line_head && c == '#')
                 comment = true;
             else if (!comment)
@@ -361,32 +437,39 @@ static enum pb_status check_bytes(struct loader *l)
         }
         i += width;
     }
+    while (i < l->len) {
+        if (!needs_check(d[i])) {
+            i++;
+            continue;
+        }
+        size_t width = 1;
+        enum pb_status s = check_character(l, i, &width);
+        if (s != PB_OK)
+            return s;
+        continuation += width - 1;
+        i += width;
+    }
     if (!content)
         return fail_at_offset(l, 0, "empty file: no panel document");
+    /* Trailing white space is ASCII, one character a byte. */
+    size_t end = l->len;
+    while (end > start && is_blank(d[end - 1]))
+        end--;
+    l->content_end = end - start - continuation;
     return PB_OK;
 }
 
 /* ---- building the tree ---- */
 
-static enum pb_status new_node(struct loader *l, enum doc_kind kind, yaml_mark_t mark,
-                               struct doc_node **out)
+static struct doc_node *new_node(struct loader *l, enum doc_kind kind, yaml_mark_t mark)
 {
     /* Nodes written out in the file are bounded by its size (64 MiB);
      * only what aliases add is capped, in on_alias. */
-    (void)mark;
     l->total++;
-    struct doc *d = l->doc;
-    if (d->n_nodes == d->cap_nodes) {
-        d->cap_nodes = d->cap_nodes ? d->cap_nodes * 2 : 64;
-        d->nodes = pb_xrealloc(d->nodes, d->cap_nodes * sizeof *d->nodes);
-    }
-    struct doc_node *node = pb_xcalloc(1, sizeof *node);
-    node->kind = kind;
-    node->line = (int)mark.line + 1;
-    node->column = (int)mark.column + 1;
-    d->nodes[d->n_nodes++] = node;
-    *out = node;
-    return PB_OK;
+    struct doc_node *node = arena_alloc(l->doc, sizeof *node, _Alignof(struct doc_node));
+    *node = (struct doc_node){
+        .kind = kind, .line = (int)mark.line + 1, .column = (int)mark.column + 1};
+    return node;
 }
 
 /* A later anchor of the same name replaces the earlier one (YAML 1.2). */
@@ -427,18 +510,13 @@ static bool expecting_key(struct loader *l)
     return f && f->node->kind == DOC_MAPPING && !f->key;
 }
 
-static void push(struct frame *f, struct doc_node *key, struct doc_node *value)
+static void push_pending(struct loader *l, struct doc_node *node)
 {
-    struct doc_node *c = f->node;
-    if (c->n == f->cap) {
-        f->cap = f->cap ? f->cap * 2 : 8;
-        c->items = pb_xrealloc(c->items, f->cap * sizeof *c->items);
-        if (c->kind == DOC_MAPPING)
-            c->keys = pb_xrealloc(c->keys, f->cap * sizeof *c->keys);
+    if (l->n_pending == l->cap_pending) {
+        l->cap_pending = l->cap_pending ? l->cap_pending * 2 : 256;
+        l->pending = pb_xrealloc(l->pending, l->cap_pending * sizeof *l->pending);
     }
-    if (c->kind == DOC_MAPPING)
-        c->keys[c->n] = key;
-    c->items[c->n++] = value;
+    l->pending[l->n_pending++] = node;
 }
 
 /* Put a complete node (or the target of an alias) where it belongs: the
@@ -449,13 +527,69 @@ static void attach(struct loader *l, struct doc_node *node)
     if (!f) {
         l->doc->root = node;
     } else if (f->node->kind == DOC_SEQUENCE) {
-        push(f, NULL, node);
+        push_pending(l, node);
     } else if (!f->key) {
         f->key = node;
     } else {
-        push(f, f->key, node);
+        push_pending(l, f->key);
+        push_pending(l, node);
         f->key = NULL;
     }
+}
+
+/* The collection of frame f has ended: its children leave the stack. */
+static void take_children(struct loader *l, struct frame *f)
+{
+    struct doc_node *c = f->node;
+    size_t count = l->n_pending - f->base;
+    if (count == 0)
+        return; /* empty: items and keys stay NULL */
+    struct doc_node **p = l->pending + f->base;
+    const size_t align = _Alignof(struct doc_node *);
+    if (c->kind == DOC_SEQUENCE) {
+        c->n = count;
+        c->items = arena_alloc(l->doc, count * sizeof *c->items, align);
+        memcpy(c->items, p, count * sizeof *c->items);
+    } else {
+        c->n = count / 2;
+        c->keys = arena_alloc(l->doc, c->n * sizeof *c->keys, align);
+        c->items = arena_alloc(l->doc, c->n * sizeof *c->items, align);
+        for (size_t i = 0; i < c->n; i++) {
+            c->keys[i] = p[2 * i];
+            c->items[i] = p[2 * i + 1];
+        }
+    }
+    l->n_pending = f->base;
+}
+
+/* The earlier key of f with key's text, or NULL; past LINEAR_KEYS keys,
+ * the keys go into a hash set. */
+static const struct doc_node *earlier_key(struct loader *l, struct frame *f,
+                                          struct doc_node *key)
+{
+    size_t n = (l->n_pending - f->base) / 2;
+    if (n < LINEAR_KEYS) {
+        for (size_t i = 0; i < n; i++) {
+            const struct doc_node *k = l->pending[f->base + 2 * i];
+            if (k->len == key->len && memcmp(k->text, key->text, key->len) == 0)
+                return k;
+        }
+        return NULL;
+    }
+    if (f->key_set.count == 0) {
+        for (size_t i = 0; i < n; i++) {
+            struct doc_node *k = l->pending[f->base + 2 * i];
+            uint64_t hash = map_hash(&f->key_set, k->text, k->len);
+            map_put(&f->key_set, map_find(&f->key_set, hash, k->text, k->len), hash, k->text,
+                    k->len, k);
+        }
+    }
+    uint64_t hash = map_hash(&f->key_set, key->text, key->len);
+    struct str_slot *slot = map_find(&f->key_set, hash, key->text, key->len);
+    if (slot->key)
+        return slot->value;
+    map_put(&f->key_set, slot, hash, key->text, key->len, key);
+    return NULL;
 }
 
 static enum pb_status check_key(struct loader *l, struct doc_node *key, yaml_mark_t mark)
@@ -466,17 +600,13 @@ static enum pb_status check_key(struct loader *l, struct doc_node *key, yaml_mar
         return fail(l, mark, "the merge key '<<' is not supported");
     /* A BOM glued to a key by a careless concatenation is invisible, and the
      * "unknown key" error it would cause later could not be understood. */
-    if (strstr(key->text, "\xEF\xBB\xBF"))
+    if (memchr(key->text, 0xEF, key->len) && strstr(key->text, "\xEF\xBB\xBF"))
         return fail(l, mark, "byte-order mark U+FEFF inside the key '%s'",
                     shown(&s, key->text, key->len));
-    uint64_t hash = map_hash(&f->key_set, key->text, key->len);
-    struct str_slot *slot = map_find(&f->key_set, hash, key->text, key->len);
-    if (slot->key) {
-        const struct doc_node *first = slot->value;
+    const struct doc_node *first = earlier_key(l, f, key);
+    if (first)
         return fail(l, mark, "duplicate key '%s' (first at line %d)",
                     shown(&s, key->text, key->len), first->line);
-    }
-    map_put(&f->key_set, slot, hash, key->text, key->len, key);
     return PB_OK;
 }
 
@@ -500,10 +630,10 @@ static enum pb_status check_tag(struct loader *l, const yaml_char_t *tag, enum d
         {"float", DOC_TAG_FLOAT, DOC_SCALAR}, {"seq", DOC_TAG_SEQ, DOC_SEQUENCE},
         {"map", DOC_TAG_MAP, DOC_MAPPING},
     };
-    const size_t prefix = strlen(CORE_TAG_PREFIX);
     *out = DOC_TAG_NONE;
     if (!tag)
         return PB_OK;
+    const size_t prefix = strlen(CORE_TAG_PREFIX);
     const char *t = (const char *)tag;
     bool is_core = strncmp(t, CORE_TAG_PREFIX, prefix) == 0;
     struct shown s;
@@ -529,6 +659,8 @@ static enum pb_status check_text(struct loader *l, const unsigned char *s, size_
 {
     for (size_t i = 0; i < len; i++) {
         unsigned code;
+        if (s[i] >= 0x20 && s[i] < 0x7F)
+            continue;
         if ((s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') || s[i] == 0x7F)
             code = s[i];
         else if (s[i] == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)
@@ -546,13 +678,11 @@ static enum pb_status on_scalar(struct loader *l, const yaml_event_t *e)
     enum pb_status s = check_tag(l, e->data.scalar.tag, DOC_SCALAR, e->start_mark, &tag);
     if (s == PB_OK)
         s = check_text(l, e->data.scalar.value, e->data.scalar.length, e->start_mark);
-    struct doc_node *node;
-    if (s == PB_OK)
-        s = new_node(l, DOC_SCALAR, e->start_mark, &node);
     if (s != PB_OK)
         return s;
-    node->text = pb_xstrndup((const char *)e->data.scalar.value, e->data.scalar.length);
-    node->len = e->data.scalar.length;
+    struct doc_node *node = new_node(l, DOC_SCALAR, e->start_mark);
+    node->text = arena_text(l->doc, e->data.scalar.value, e->data.scalar.length);
+    node->len = (uint32_t)e->data.scalar.length;
     node->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     node->tag = tag;
     node->tagged_str = tag == DOC_TAG_STR;
@@ -587,13 +717,10 @@ static enum pb_status on_collection_start(struct loader *l, const yaml_event_t *
      * down with depth until 100,000 levels take a minute. */
     if (l->depth == DOC_MAX_DEPTH)
         return fail(l, e->start_mark, "nesting deeper than %d levels", DOC_MAX_DEPTH);
-    struct doc_node *node;
-    s = new_node(l, kind, e->start_mark, &node);
-    if (s != PB_OK)
-        return s;
+    struct doc_node *node = new_node(l, kind, e->start_mark);
     node->tag = tag;
     struct frame *f = &l->stack[l->depth++];
-    *f = (struct frame){.node = node, .total_before = l->total - 1};
+    *f = (struct frame){.node = node, .total_before = l->total - 1, .base = l->n_pending};
     f->key_set.seed = l->seed;
     if (anchor)
         f->anchor = define_anchor(l, anchor, node);
@@ -609,6 +736,7 @@ static void on_collection_end(struct loader *l)
         f->anchor->weight = l->total - f->total_before;
     }
     free(f->key_set.slots);
+    take_children(l, f);
     attach(l, f->node);
 }
 
@@ -738,6 +866,7 @@ static void loader_free(struct loader *l)
 {
     for (int i = 0; i < l->depth; i++)
         free(l->stack[i].key_set.slots);
+    free(l->pending);
     for (size_t i = 0; i < l->anchors.cap; i++) {
         struct anchor *a = l->anchors.slots[i].value;
         if (a) {
@@ -832,12 +961,10 @@ enum pb_status doc_load_file(const char *path, struct doc *out, struct pb_error 
 
 void doc_free(struct doc *d)
 {
-    for (size_t i = 0; i < d->n_nodes; i++) {
-        free(d->nodes[i]->text);
-        free(d->nodes[i]->items);
-        free(d->nodes[i]->keys);
-        free(d->nodes[i]);
+    while (d->blocks) {
+        struct doc_block *next = d->blocks->next;
+        free(d->blocks);
+        d->blocks = next;
     }
-    free(d->nodes);
-    memset(d, 0, sizeof *d);
+    d->root = NULL;
 }

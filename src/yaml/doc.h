@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define DOC_MAX_FILE_SIZE ((size_t)64 * 1024 * 1024)
 /* Deepest nesting of sequences and mappings; the root collection is level 1. */
@@ -47,10 +48,12 @@ struct doc_node {
     enum doc_tag tag;
 
     /* Scalars: the text as libyaml decoded it, NUL-terminated; len excludes
-     * the NUL. It never holds a control character other than \n and \t
-     * (so never a NUL), and is valid UTF-8. */
+     * the NUL (32 bits: no text is longer than the file). It never holds a
+     * control character other than \n and \t (so never a NUL), and is valid
+     * UTF-8. The fields are ordered so that a node takes 56 bytes: a big
+     * file has millions. */
     char *text;
-    size_t len;
+    uint32_t len;
     bool plain;      /* plain style: only a plain ~, null or empty value is null */
     bool tagged_str; /* tag == DOC_TAG_STR: "!!str 12" is text whatever it looks like */
 
@@ -64,9 +67,9 @@ struct doc_node {
 /* A loaded file. Nodes may be shared (aliases), so free only with doc_free. */
 struct doc {
     struct doc_node *root;
-    struct doc_node **nodes; /* every node once, in creation order, for doc_free */
-    size_t n_nodes;
-    size_t cap_nodes;
+    /* Every node, text and array of the tree lives in these blocks, which
+     * doc_free frees at once: a big file has millions of nodes. */
+    struct doc_block *blocks;
 };
 
 /* Read and load one file. On failure *out is empty (doc_free is still safe)

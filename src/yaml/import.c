@@ -284,8 +284,10 @@ static bool is_null(const struct doc_node *v)
         return false;
     if (v->tag == DOC_TAG_NULL)
         return true;
-    return v->plain && (v->len == 0 || strcmp(v->text, "~") == 0 || strcmp(v->text, "null") == 0 ||
-                        strcmp(v->text, "Null") == 0 || strcmp(v->text, "NULL") == 0);
+    if (!v->plain || v->len > 4)
+        return false;
+    return v->len == 0 || strcmp(v->text, "~") == 0 || strcmp(v->text, "null") == 0 ||
+           strcmp(v->text, "Null") == 0 || strcmp(v->text, "NULL") == 0;
 }
 
 static bool is_word(const struct doc_node *v, const char *word)
@@ -539,7 +541,7 @@ static const char *check_text(struct import *im, size_t file, const char *name,
         return NULL;
     }
     size_t max = type == PB_FIELD_NAME ? MAX_NAME_CHARS : MAX_TEXT_CHARS;
-    size_t chars = pb_utf8_length(s, n);
+    size_t chars = n <= max ? n : pb_utf8_length(s, n); /* no more characters than bytes */
     if (chars > max) {
         report(im, file, v, "'%s' is too long: %zu characters, at most %zu", name, chars, max);
         return NULL;
@@ -932,18 +934,33 @@ static void report_duplicate(struct import *im, enum pb_kind kind, const struct 
     }
 }
 
+/* The field a key names, or -1. Files mostly give fields in the table's
+ * order, leaving some out, so the search starts after the last one found
+ * (next) and wraps around. */
+static int field_of(const struct pb_kind_info *info, const char *key, size_t next)
+{
+    size_t n = info->n_fields;
+    for (size_t k = 0; k < n; k++) {
+        size_t j = (next + k) % n;
+        if (info->fields[j].key[0] == key[0] && strcmp(info->fields[j].key, key) == 0)
+            return (int)j;
+    }
+    return -1;
+}
+
 static void check_rec(struct import *im, enum pb_kind kind, struct rec *rec)
 {
     const struct pb_kind_info *info = pb_kind_info(kind);
-    const char *known[MAX_FIELDS];
-    for (size_t i = 0; i < info->n_fields; i++)
-        known[i] = info->fields[i].key;
     rec->values = arena_alloc(&im->arena, info->n_fields * sizeof *rec->values);
     uint64_t seen = 0;
     const struct doc_node *map = rec->node;
+    int f = -1;
     for (size_t i = 0; i < map->n && !done_checking(im); i++) {
-        int f = pb_field_index(kind, map->keys[i]->text);
+        f = field_of(info, map->keys[i]->text, (size_t)(f + 1));
         if (f < 0) {
+            const char *known[MAX_FIELDS];
+            for (size_t k = 0; k < info->n_fields; k++)
+                known[k] = info->fields[k].key;
             unknown_key(im, rec->file, map->keys[i], known, info->n_fields);
             continue;
         }
@@ -1309,6 +1326,38 @@ static enum pb_status write_children(struct import *im, enum pb_kind kind, size_
     return PB_OK;
 }
 
+static bool has_children(enum pb_kind kind)
+{
+    const struct pb_kind_info *info = pb_kind_info(kind);
+    for (size_t f = 0; f < info->n_fields; f++)
+        if (info->fields[f].type == PB_FIELD_CHILDREN)
+            return true;
+    return false;
+}
+
+/* The records of a kind without children, put all at once: the model
+ * inserts new rows many to a statement. */
+static enum pb_status write_kind(struct import *im, enum pb_kind kind,
+                                 struct pb_import_summary *summary, struct pb_error *err)
+{
+    struct kind_state *ks = &im->kinds[kind];
+    if (ks->n == 0)
+        return PB_OK;
+    const struct pb_value **rows = pb_xmalloc(ks->n * sizeof *rows);
+    enum pb_put_result *results = pb_xmalloc(ks->n * sizeof *results);
+    for (size_t i = 0; i < ks->n; i++)
+        rows[i] = ks->recs[i].values;
+    size_t failed = 0;
+    enum pb_status s = pb_record_put_many(im->db, kind, rows, ks->n, results, &failed, err);
+    if (s != PB_OK)
+        s = write_failed(im, &ks->recs[failed], s, err);
+    for (size_t i = 0; i < ks->n && s == PB_OK; i++)
+        count(summary, kind, results[i]);
+    free(rows);
+    free(results);
+    return s;
+}
+
 /* In the order of yaml-format.md (the order of enum pb_kind). */
 static enum pb_status write_all(struct import *im, struct pb_import_summary *summary,
                                 struct pb_error *err)
@@ -1318,6 +1367,12 @@ static enum pb_status write_all(struct import *im, struct pb_import_summary *sum
         if (!is_top_level(k))
             continue;
         struct kind_state *ks = &im->kinds[k];
+        if (!has_children(k)) {
+            enum pb_status s = write_kind(im, k, summary, err);
+            if (s != PB_OK)
+                return s;
+            continue;
+        }
         for (size_t i = 0; i < ks->n; i++) {
             struct rec *rec = &ks->recs[i];
             enum pb_put_result r;

@@ -315,6 +315,55 @@ static void import__again__reports_all_unchanged_and_adds_no_history(void **stat
     free(again);
 }
 
+/* 100 members and 40 strategies with priorities: more than the model puts
+ * in one statement, so its many-rows path is taken, and left again. */
+static char *many_rows(const char *changed_name, bool extra_member)
+{
+    struct pb_buf yaml = {0};
+    pb_buf_puts(&yaml, "panelboard: 1\nmembers:\n");
+    for (int i = 0; i < 100; i++)
+        pb_buf_addf(&yaml, "  - {id: m%d, name: %s, kind: officer}\n", i,
+                    i == 50 && changed_name ? changed_name : "A Member");
+    if (extra_member)
+        pb_buf_puts(&yaml, "  - {id: m100, name: A Member, kind: officer}\n");
+    pb_buf_puts(&yaml, "strategies:\n");
+    for (int i = 0; i < 40; i++)
+        pb_buf_addf(&yaml, "  - {id: s%d, title: Strategy, priorities: [p%d, q%d]}\n", i, i, i);
+    return pb_buf_take(&yaml);
+}
+
+static void import__many_rows_land_in_file_order__and_merge_on_the_next_import(void **state)
+{
+    struct fixture *f = *state;
+    char *yaml = many_rows(NULL, false);
+    struct run *r = import_text(f, yaml);
+    assert_int_equal(r->status, PB_OK);
+    assert_int_equal(r->summary.kinds[PB_KIND_MEMBER].added, 100);
+    assert_int_equal(r->summary.kinds[PB_KIND_STRATEGY].added, 40);
+    free(r);
+    free(yaml);
+    struct rows members = rows_of(f->db, PB_KIND_MEMBER, NULL, 0);
+    assert_int_equal(members.n, 100);
+    assert_true(strncmp(members.text, "m0|A Member|officer|", 20) == 0);
+    assert_non_null(strstr(members.text, "\nm99|A Member|officer|"));
+    struct rows strategies = rows_of(f->db, PB_KIND_STRATEGY, NULL, 0);
+    assert_int_equal(strategies.n, 40);
+    assert_non_null(strstr(strategies.text, "\ns39|Strategy|~|~|~|[p39,q39]|\n"));
+    assert_int_equal(history_entries(f->db), 1);
+
+    yaml = many_rows("Renamed", true);
+    r = import_text(f, yaml);
+    assert_int_equal(r->status, PB_OK);
+    assert_int_equal(r->summary.kinds[PB_KIND_MEMBER].added, 1);
+    assert_int_equal(r->summary.kinds[PB_KIND_MEMBER].updated, 1);
+    assert_int_equal(r->summary.kinds[PB_KIND_MEMBER].unchanged, 99);
+    assert_int_equal(r->summary.kinds[PB_KIND_STRATEGY].unchanged, 40);
+    free(r);
+    free(yaml);
+    assert_non_null(strstr(rows_of(f->db, PB_KIND_MEMBER, NULL, 0).text, "\nm50|Renamed|"));
+    assert_int_equal(history_entries(f->db), 2);
+}
+
 static void import__tilde_clears_a_field__and_a_missing_key_keeps_it(void **state)
 {
     struct fixture *f = *state;
@@ -929,6 +978,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(import__adds_every_kind_of_row__and_counts_them),
         T(import__again__reports_all_unchanged_and_adds_no_history),
+        T(import__many_rows_land_in_file_order__and_merge_on_the_next_import),
         T(import__tilde_clears_a_field__and_a_missing_key_keeps_it),
         T(import__empty_and_null_values_are_not_set__quoted_tilde_is_text),
         T(import__reads_numbers_as_text_exactly_as_written),

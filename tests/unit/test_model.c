@@ -367,6 +367,91 @@ static void change__refuses_a_reference_to_a_missing_row_at_commit(void **state)
     assert_false(exists);
 }
 
+/* Members m0, m1 ... put with pb_record_put_many; ids and names live in
+ * the struct, as the values point at them. */
+#define MANY 70
+struct many {
+    char ids[MANY][8];
+    struct pb_value values[MANY][11];
+    const struct pb_value *rows[MANY];
+    enum pb_put_result results[MANY];
+    size_t failed;
+};
+
+static struct many *many_members(void)
+{
+    struct many *m = calloc(1, sizeof *m);
+    for (int i = 0; i < MANY; i++) {
+        snprintf(m->ids[i], sizeof m->ids[i], "m%d", i);
+        member(m->values[i], m->ids[i], "A Member", i % 2 ? "officer" : "councillor");
+        m->rows[i] = m->values[i];
+    }
+    return m;
+}
+
+static enum pb_status put_many(struct pb_db *db, struct many *m, struct pb_error *err)
+{
+    return pb_record_put_many(db, PB_KIND_MEMBER, m->rows, MANY, m->results, &m->failed, err);
+}
+
+static void put_many__adds_every_row_in_order__each_in_one_undoable_change(void **state)
+{
+    struct fixture *f = *state;
+    struct many *m = many_members();
+    struct pb_error err = {0};
+    assert_int_equal(put_many(f->db, m, &err), PB_OK);
+    for (int i = 0; i < MANY; i++)
+        assert_int_equal(m->results[i], PB_PUT_ADDED);
+    struct collected c = members_of(f->db);
+    assert_int_equal(c.rows, MANY);
+    assert_true(strncmp(c.text, "m0|A Member|~|councillor|1;m1|A Member|~|officer|0;", 51) == 0);
+    assert_non_null(strstr(c.text, ";m69|A Member|~|officer|0;"));
+    assert_string_equal(history_of(f->db).text, "#1 members by - rows 70 undoes 0;");
+    assert_int_equal(pb_change_undo(f->db, 1, NULL, &err), PB_OK);
+    assert_int_equal(members_of(f->db).rows, 0);
+    free(m);
+}
+
+static void put_many__merges_rows_that_exist_as_single_puts_would(void **state)
+{
+    struct fixture *f = *state;
+    struct many *m = many_members();
+    struct pb_value v[11];
+    member(v, "m40", "Another Name", "officer");
+    put_member(f->db, v);
+    member(v, "m41", "A Member", "officer");
+    put_member(f->db, v);
+    /* m5 twice: added, then updated by the second */
+    m->rows[20] = m->values[5];
+    m->values[5][3] = text("Chair");
+    struct pb_error err = {0};
+    assert_int_equal(put_many(f->db, m, &err), PB_OK);
+    for (int i = 0; i < MANY; i++) {
+        enum pb_put_result want = i == 40 ? PB_PUT_UPDATED
+                                  : i == 41 || i == 20 ? PB_PUT_UNCHANGED
+                                                       : PB_PUT_ADDED;
+        assert_int_equal(m->results[i], want);
+    }
+    struct collected c = members_of(f->db);
+    assert_int_equal(c.rows, MANY - 1);
+    assert_true(strncmp(c.text, "m40|A Member|~|councillor|0;m41|A Member|~|officer|0;", 52) == 0);
+    assert_non_null(strstr(c.text, ";m5|A Member|Chair|officer|0;"));
+    free(m);
+}
+
+static void put_many__names_the_row_that_fails__and_writes_nothing(void **state)
+{
+    struct fixture *f = *state;
+    struct many *m = many_members();
+    m->values[37][2] = text("emperor");
+    struct pb_error err = {0};
+    assert_int_equal(put_many(f->db, m, &err), PB_ERR_DATA);
+    assert_int_equal(m->failed, 37);
+    assert_int_equal(members_of(f->db).rows, 0);
+    assert_int_equal(history_of(f->db).rows, 0);
+    free(m);
+}
+
 static void check__passes_on_a_sound_database(void **state)
 {
     struct fixture *f = *state;
@@ -397,6 +482,9 @@ int main(void)
         T(undo__of_an_unknown_change_is_not_found),
         T(change__rolls_back_everything_when_a_part_fails),
         T(change__refuses_a_reference_to_a_missing_row_at_commit),
+        T(put_many__adds_every_row_in_order__each_in_one_undoable_change),
+        T(put_many__merges_rows_that_exist_as_single_puts_would),
+        T(put_many__names_the_row_that_fails__and_writes_nothing),
         T(check__passes_on_a_sound_database),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

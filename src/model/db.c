@@ -108,8 +108,9 @@ enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **ou
     configure_library();
     /* NOMUTEX: a connection is only ever used by the thread that opened it,
      * so SQLite need not lock it around every call. */
-    if (sqlite3_open_v2(options->path, &db->sql,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX,
+    /* Links are followed (a linked home folder is common); SQLite then
+     * works on the file they name. */
+    if (sqlite3_open_v2(options->path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
                         NULL) != SQLITE_OK) {
         enum pb_status s = db->sql ? sql_fail(db, err)
                                    : pb_error_set(err, PB_ERR_IO, "%s: cannot open",
@@ -117,6 +118,8 @@ enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **ou
         if (s == PB_ERR_IO && !exists)
             s = err ? (err->status = PB_ERR_CANT_CREATE) : PB_ERR_CANT_CREATE;
         pb_db_close(db);
+        if (!exists)
+            unlink(options->path);
         return s;
     }
     enum pb_status s = configure(db, err);

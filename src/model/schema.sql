@@ -136,7 +136,7 @@ CREATE TABLE questions (
 ) STRICT;
 
 CREATE TABLE actions (
-    id         INTEGER PRIMARY KEY CHECK (id > 0),
+    id         INTEGER PRIMARY KEY CHECK (id BETWEEN 1 AND 999999999),
     title      TEXT NOT NULL,
     owners_all INTEGER NOT NULL DEFAULT 0 CHECK (owners_all IN (0, 1)),
     theme      TEXT REFERENCES themes (id),
@@ -174,7 +174,7 @@ CREATE INDEX updates_by_action ON updates (action, date);
 CREATE INDEX updates_by_date ON updates (date);
 
 CREATE TABLE feedback (
-    id       INTEGER PRIMARY KEY CHECK (id > 0),
+    id       INTEGER PRIMARY KEY CHECK (id BETWEEN 1 AND 999999999),
     date     TEXT CHECK (date IS NULL OR date(date) IS date),
     theme    TEXT REFERENCES themes (id),
     said     TEXT NOT NULL,

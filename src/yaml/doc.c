@@ -461,10 +461,19 @@ static enum pb_status check_bytes(struct loader *l)
 
 /* ---- building the tree ---- */
 
+/* What the file spells out is capped here, so that memory stays bounded
+ * (a 64 MiB file of "[a,a,a,..." would otherwise be 30 million nodes);
+ * what aliases add is capped in on_alias. */
+static enum pb_status room_for_a_node(struct loader *l, yaml_mark_t mark)
+{
+    if (l->total - l->from_aliases >= DOC_MAX_FILE_NODES)
+        return fail(l, mark, "more than %d values in one file: split it into several files",
+                    DOC_MAX_FILE_NODES);
+    return PB_OK;
+}
+
 static struct doc_node *new_node(struct loader *l, enum doc_kind kind, yaml_mark_t mark)
 {
-    /* Nodes written out in the file are bounded by its size (64 MiB);
-     * only what aliases add is capped, in on_alias. */
     l->total++;
     struct doc_node *node = arena_alloc(l->doc, sizeof *node, _Alignof(struct doc_node));
     *node = (struct doc_node){
@@ -598,6 +607,11 @@ static enum pb_status check_key(struct loader *l, struct doc_node *key, yaml_mar
     struct shown s;
     if (key->plain && key->tag == DOC_TAG_NONE && strcmp(key->text, "<<") == 0)
         return fail(l, mark, "the merge key '<<' is not supported");
+    /* yaml-format.md: keys are plain scalars, so "name" and name cannot be
+     * two spellings of one key. */
+    if (!key->plain)
+        return fail(l, mark, "a key must be a plain scalar, not quoted: '%s'",
+                    shown(&s, key->text, key->len));
     /* A BOM glued to a key by a careless concatenation is invisible, and the
      * "unknown key" error it would cause later could not be understood. */
     if (memchr(key->text, 0xEF, key->len) && strstr(key->text, "\xEF\xBB\xBF"))
@@ -678,6 +692,8 @@ static enum pb_status on_scalar(struct loader *l, const yaml_event_t *e)
     enum pb_status s = check_tag(l, e->data.scalar.tag, DOC_SCALAR, e->start_mark, &tag);
     if (s == PB_OK)
         s = check_text(l, e->data.scalar.value, e->data.scalar.length, e->start_mark);
+    if (s == PB_OK)
+        s = room_for_a_node(l, e->start_mark);
     if (s != PB_OK)
         return s;
     struct doc_node *node = new_node(l, DOC_SCALAR, e->start_mark);
@@ -717,6 +733,9 @@ static enum pb_status on_collection_start(struct loader *l, const yaml_event_t *
      * down with depth until 100,000 levels take a minute. */
     if (l->depth == DOC_MAX_DEPTH)
         return fail(l, e->start_mark, "nesting deeper than %d levels", DOC_MAX_DEPTH);
+    s = room_for_a_node(l, e->start_mark);
+    if (s != PB_OK)
+        return s;
     struct doc_node *node = new_node(l, kind, e->start_mark);
     node->tag = tag;
     struct frame *f = &l->stack[l->depth++];

@@ -295,7 +295,11 @@ static bool is_word(const struct doc_node *v, const char *word)
     return v->kind == DOC_SCALAR && strcmp(v->text, word) == 0;
 }
 
-/* Plain (or !!int) digits only: 1 to INT64_MAX. */
+/* Action and feedback numbers people say aloud in a meeting; a larger one
+ * is a typo, and would leave the database no room to number new rows. */
+#define MAX_INT_ID 999999999
+
+/* Plain (or !!int) digits only: 1 to MAX_INT_ID. */
 static bool parse_positive(const struct doc_node *v, int64_t *out)
 {
     if (v->kind != DOC_SCALAR || v->tagged_str || (!v->plain && v->tag != DOC_TAG_INT) ||
@@ -304,7 +308,7 @@ static bool parse_positive(const struct doc_node *v, int64_t *out)
     int64_t n = 0;
     for (size_t i = 0; i < v->len; i++) {
         int d = v->text[i] - '0';
-        if (d < 0 || d > 9 || n > (INT64_MAX - d) / 10)
+        if (d < 0 || d > 9 || n > (MAX_INT_ID - d) / 10)
             return false;
         n = n * 10 + d;
     }
@@ -585,6 +589,11 @@ static void check_key_field(const struct field_ctx *c)
                shown(c->v->text, buf));
         return;
     }
+    if (c->kind == PB_KIND_MEMBER && strcmp(c->v->text, "all") == 0) {
+        report(c->im, c->rec->file, c->v,
+               "'all' cannot be a member's id: in owners it means every member");
+        return;
+    }
     set_text(c->out, c->v->text);
 }
 
@@ -593,8 +602,9 @@ static void check_int_field(const struct field_ctx *c)
     char buf[SHOWN_MAX + 4];
     int64_t id;
     if (!parse_positive(c->v, &id)) {
-        report(c->im, c->rec->file, c->v, "'%s' must be a positive whole number, not '%s'",
-               c->f->key, shown(c->v->text, buf));
+        report(c->im, c->rec->file, c->v,
+               "'%s' must be a whole number from 1 to 999999999, not '%s'", c->f->key,
+               shown(c->v->text, buf));
         return;
     }
     if (c->f->type == PB_FIELD_INT_REF &&

@@ -234,4 +234,15 @@ expect_err_has "PANELBOARD_TODAY" "the message names the variable"
 checks=$((checks + 1))
 [ -e "$WORK/today.db" ] && fail "a bad PANELBOARD_TODAY still created the database"
 
+# --- a home folder that is a symbolic link, and a database reached by one ---
+mkdir -p "$WORK/real-home"
+ln -s "$WORK/real-home" "$WORK/linked-home"
+out=$(HOME="$WORK/linked-home" XDG_DATA_HOME= "$PANELBOARD" init 2>"$WORK/stderr")
+status=$?; err=$(cat "$WORK/stderr")
+expect_status 0 "init under a linked home folder"
+expect_exists "$WORK/real-home/.local/share/panelboard/panel.db" "the database is in the real folder"
+ln -s "$WORK/real-home/.local/share/panelboard/panel.db" "$WORK/linked.db"
+out=$("$PANELBOARD" --db "$WORK/linked.db" check 2>"$WORK/stderr"); status=$?
+expect_status 0 "a database reached through a symbolic link"
+
 finish

@@ -662,14 +662,33 @@ static void import__rejects_action_ids_that_are_not_positive_whole_numbers(void 
                                    "actions:\n"
                                    "  - {id: 0, title: Zero, owners: [gov]}\n"
                                    "  - {id: '7', title: Quoted, owners: [gov]}\n"
-                                   "  - {id: 99999999999999999999, title: Huge, owners: [gov]}\n");
+                                   "  - {id: 99999999999999999999, title: Huge, owners: [gov]}\n"
+                                   "  - {id: 1000000000, title: Past the numbers said aloud, "
+                                   "owners: [gov]}\n");
     assert_int_equal(r->status, PB_ERR_DATA);
-    assert_int_equal(r->n_errors, 3);
-    assert_string_equal(r->errors[0].message, "'id' must be a positive whole number, not '0'");
+    assert_int_equal(r->n_errors, 4);
+    assert_string_equal(r->errors[0].message,
+                        "'id' must be a whole number from 1 to 999999999, not '0'");
     assert_int_equal(r->errors[1].line, 4);
     assert_int_equal(r->errors[2].column, 10);
     assert_string_equal(r->errors[2].message,
-                        "'id' must be a positive whole number, not '99999999999999999999'");
+                        "'id' must be a whole number from 1 to 999999999, not '99999999999999999999'");
+    assert_int_equal(r->errors[3].line, 6);
+    free(r);
+}
+
+static void import__rejects_a_member_called_all(void **state)
+{
+    struct fixture *f = *state;
+    struct run *r = import_text(f, "panelboard: 1\n"
+                                   "members:\n"
+                                   "  - {id: all, name: Everyone, kind: officer}\n");
+    assert_int_equal(r->status, PB_ERR_DATA);
+    assert_int_equal(r->n_errors, 1);
+    assert_int_equal(r->errors[0].line, 3);
+    assert_int_equal(r->errors[0].column, 10);
+    assert_string_equal(r->errors[0].message,
+                        "'all' cannot be a member's id: in owners it means every member");
     free(r);
 }
 
@@ -1000,6 +1019,7 @@ int main(void)
         T(import__rejects_a_text_over_4000_characters),
         T(import__rejects_a_newline_in_a_name),
         T(import__rejects_action_ids_that_are_not_positive_whole_numbers),
+        T(import__rejects_a_member_called_all),
         T(import__rejects_an_unknown_reference__with_suggestion),
         T(import__rejects_an_unknown_action_number),
         T(import__rejects_the_same_id_twice__at_the_second),

@@ -64,6 +64,9 @@ const char *pb_suggest(const char *word, const char *const *candidates, size_t n
 /* UTF-8 helpers. */
 /* True when s[0..len) is valid UTF-8 (no overlongs, surrogates or > U+10FFFF). */
 bool pb_utf8_valid(const char *s, size_t len);
+/* The length of the valid UTF-8 sequence at s (at most `left` bytes), its
+ * code point in *cp; 0 when the bytes there are not valid UTF-8. */
+size_t pb_utf8_decode(const unsigned char *s, size_t left, uint32_t *cp);
 /* Number of code points in a valid UTF-8 string. */
 size_t pb_utf8_length(const char *s, size_t len);
 

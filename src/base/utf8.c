@@ -10,16 +10,17 @@ static bool is_continuation(unsigned char c)
     return (c & 0xC0) == 0x80;
 }
 
-/* The length of the valid sequence starting at s[0], or 0 if there is none.
- * The ranges for the second byte are those of RFC 3629's table, which rule
+/* The ranges for the second byte are those of RFC 3629's table, which rule
  * out overlongs (E0, F0), surrogates (ED) and values past U+10FFFF (F4). */
-static size_t sequence_length(const unsigned char *s, size_t left)
+size_t pb_utf8_decode(const unsigned char *s, size_t left, uint32_t *cp)
 {
     unsigned char c = s[0];
     size_t n;
     unsigned char lo = 0x80, hi = 0xBF;
-    if (c < 0x80)
+    if (c < 0x80) {
+        *cp = c;
         return 1;
+    }
     if (c >= 0xC2 && c <= 0xDF)
         n = 2;
     else if (c >= 0xE0 && c <= 0xEF)
@@ -38,9 +39,13 @@ static size_t sequence_length(const unsigned char *s, size_t left)
         hi = 0x8F;
     if (left < n || s[1] < lo || s[1] > hi)
         return 0;
-    for (size_t i = 2; i < n; i++)
+    uint32_t value = c & (0x7F >> n);
+    for (size_t i = 1; i < n; i++) {
         if (!is_continuation(s[i]))
             return 0;
+        value = (value << 6) | (s[i] & 0x3F);
+    }
+    *cp = value;
     return n;
 }
 
@@ -49,7 +54,8 @@ bool pb_utf8_valid(const char *s, size_t len)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
-        size_t n = sequence_length(p + i, len - i);
+        uint32_t cp;
+        size_t n = pb_utf8_decode(p + i, len - i, &cp);
         if (n == 0)
             return false;
         i += n;

@@ -233,45 +233,6 @@ struct loader {
 
 /* ---- positions and messages ---- */
 
-/* The length of the valid UTF-8 sequence at s (RFC 3629: no overlongs,
- * surrogates or values past U+10FFFF), storing its code point; 0 if invalid. */
-static size_t utf8_decode(const unsigned char *s, size_t left, uint32_t *cp)
-{
-    unsigned char c = s[0];
-    size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2;
-    else if (c >= 0xE0 && c <= 0xEF)
-        n = 3;
-    else if (c >= 0xF0 && c <= 0xF4)
-        n = 4;
-    else
-        return 0;
-    if (c == 0xE0)
-        lo = 0xA0;
-    else if (c == 0xED)
-        hi = 0x9F;
-    else if (c == 0xF0)
-        lo = 0x90;
-    else if (c == 0xF4)
-        hi = 0x8F;
-    if (left < n || s[1] < lo || s[1] > hi)
-        return 0;
-    uint32_t value = c & (0x7F >> n);
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        value = (value << 6) | (s[i] & 0x3F);
-    }
-    *cp = value;
-    return n;
-}
-
 static size_t bom_length(const unsigned char *data, size_t len)
 {
     return len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF ? 3 : 0;
@@ -293,7 +254,7 @@ static void position_of(const struct loader *l, size_t offset, int *line, int *c
     size_t i = bom_length(l->data, l->len);
     while (i < offset && i < l->len) {
         uint32_t cp = l->data[i];
-        size_t n = utf8_decode(l->data + i, l->len - i, &cp);
+        size_t n = pb_utf8_decode(l->data + i, l->len - i, &cp);
         if (cp == '\r' && i + 1 < l->len && l->data[i + 1] == '\n') {
             i++; /* CRLF is one break: the LF counts it */
             continue;
@@ -383,7 +344,7 @@ static enum pb_status check_character(struct loader *l, size_t i, size_t *width)
     uint32_t cp;
     if (d[i] == 0)
         return fail_at_offset(l, i, "NUL byte in the file");
-    *width = utf8_decode(d + i, l->len - i, &cp);
+    *width = pb_utf8_decode(d + i, l->len - i, &cp);
     if (*width == 0)
         return fail_at_offset(l, i, "not UTF-8: invalid byte 0x%02X", d[i]);
     if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F))

@@ -13,15 +13,13 @@
 #include <time.h>
 
 /* Allocation failure is reported once, here, and ends the program with
- * status 70 (the terminal is restored first by the handler the dashboard
- * installs with pb_set_fatal_hook). */
+ * status 70. */
 void *pb_xmalloc(size_t size);
 void *pb_xcalloc(size_t n, size_t size);
 void *pb_xrealloc(void *p, size_t size);
 char *pb_xstrdup(const char *s);
 char *pb_xstrndup(const char *s, size_t n);
 char *pb_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void pb_set_fatal_hook(void (*hook)(void));
 
 /* A growable string; buf is always NUL-terminated once anything is added. */
 struct pb_buf {

@@ -1,7 +1,6 @@
 /*
  * Allocation that never returns NULL: running out of memory is reported in
- * one place, the terminal is restored through the fatal hook, and the program
- * ends with status 70 (EX_SOFTWARE).
+ * one place, and the program ends with status 70 (EX_SOFTWARE).
  */
 #include <panelboard/base.h>
 
@@ -10,17 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void (*fatal_hook)(void);
-
-void pb_set_fatal_hook(void (*hook)(void))
-{
-    fatal_hook = hook;
-}
-
 static void out_of_memory(size_t size)
 {
-    if (fatal_hook)
-        fatal_hook();
     fprintf(stderr, "panelboard: out of memory (asked for %zu bytes)\n", size);
     exit(70);
 }

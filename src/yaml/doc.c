@@ -2,190 +2,33 @@
  * Loading one panel file into a tree of positioned nodes, safely.
  *
  * The raw bytes are checked first (UTF-8, NUL, control characters, whether
- * there is anything at all), because libyaml reports those with a byte
- * offset or not at all. Then libyaml's event stream is read, never its
- * loader: the loader has no depth limit, follows aliases without counting,
- * finds anchors by linear search and keeps every document in memory. Each
- * event is checked as it arrives and the first problem ends the load, so the
- * work done on a hostile file is bounded by the limits in doc.h.
+ * there is anything at all: doc_bytes.c), because libyaml reports those
+ * with a byte offset or not at all. Then libyaml's event stream is read,
+ * never its loader: the loader has no depth limit, follows aliases without
+ * counting, finds anchors by linear search and keeps every document in
+ * memory. Each event is checked as it arrives and the first problem ends
+ * the load, so the work done on a hostile file is bounded by the limits in
+ * doc.h. The tree lives in an arena (doc_arena.c); anchors, and the keys of
+ * a big mapping, are found through hash tables (strmap.c).
  */
 #include "doc.h"
+#include "doc_arena.h"
+#include "doc_bytes.h"
+#include "strmap.h"
 
 #include <panelboard/base.h>
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
-#include <sys/stat.h>
 
 #include <yaml.h>
 
 #define CORE_TAG_PREFIX "tag:yaml.org,2002:"
 #define SHOWN_MAX       60
-
-/* ---- a string-keyed hash table (anchors, and the keys of one mapping) ---- */
-
-struct str_slot {
-    uint64_t hash;
-    const char *key; /* NULL: the slot is free; the text is owned elsewhere */
-    size_t len;
-    void *value;
-};
-
-struct str_map {
-    struct str_slot *slots;
-    size_t cap; /* a power of two, or 0 until the first lookup */
-    size_t count;
-    const uint64_t *seed;
-};
-
-static uint64_t rotl(uint64_t x, int b)
-{
-    return (x << b) | (x >> (64 - b));
-}
-
-static void sip_round(uint64_t v[4])
-{
-    v[0] += v[1];
-    v[1] = rotl(v[1], 13) ^ v[0];
-    v[0] = rotl(v[0], 32);
-    v[2] += v[3];
-    v[3] = rotl(v[3], 16) ^ v[2];
-    v[0] += v[3];
-    v[3] = rotl(v[3], 21) ^ v[0];
-    v[2] += v[1];
-    v[1] = rotl(v[1], 17) ^ v[2];
-    v[2] = rotl(v[2], 32);
-}
-
-/* SipHash-1-3 under a random key: names in a hostile file cannot be chosen
- * to pile up in one slot, which would make every lookup a linear scan. */
-static uint64_t str_hash(const uint64_t key[2], const char *s, size_t len)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    uint64_t v[4] = {0x736f6d6570736575ULL ^ key[0], 0x646f72616e646f6dULL ^ key[1],
-                     0x6c7967656e657261ULL ^ key[0], 0x7465646279746573ULL ^ key[1]};
-    uint64_t last = (uint64_t)len << 56;
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t m = 0;
-        for (int b = 0; b < 8; b++)
-            m |= (uint64_t)p[i + b] << (8 * b);
-        v[3] ^= m;
-        sip_round(v);
-        v[0] ^= m;
-    }
-    for (int b = 0; i < len; i++, b++)
-        last |= (uint64_t)p[i] << (8 * b);
-    v[3] ^= last;
-    sip_round(v);
-    v[0] ^= last;
-    v[2] ^= 0xff;
-    sip_round(v);
-    sip_round(v);
-    sip_round(v);
-    return v[0] ^ v[1] ^ v[2] ^ v[3];
-}
-
-static void map_grow(struct str_map *m)
-{
-    size_t cap = m->cap ? m->cap * 2 : 16;
-    struct str_slot *slots = pb_xcalloc(cap, sizeof *slots);
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->slots[i].key)
-            continue;
-        size_t j = m->slots[i].hash & (cap - 1);
-        while (slots[j].key)
-            j = (j + 1) & (cap - 1);
-        slots[j] = m->slots[i];
-    }
-    free(m->slots);
-    m->slots = slots;
-    m->cap = cap;
-}
-
-static uint64_t map_hash(const struct str_map *m, const char *key, size_t len)
-{
-    return str_hash(m->seed, key, len);
-}
-
-/* The slot holding key, or the free slot where it would go. */
-static struct str_slot *map_find(struct str_map *m, uint64_t hash, const char *key, size_t len)
-{
-    if (m->cap == 0)
-        map_grow(m);
-    size_t mask = m->cap - 1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        struct str_slot *s = &m->slots[i];
-        if (!s->key || (s->hash == hash && s->len == len && memcmp(s->key, key, len) == 0))
-            return s;
-    }
-}
-
-/* Fill a free slot that map_find returned; the slot is not valid afterwards. */
-static void map_put(struct str_map *m, struct str_slot *slot, uint64_t hash, const char *key,
-                    size_t len, void *value)
-{
-    *slot = (struct str_slot){.hash = hash, .key = key, .len = len, .value = value};
-    if (++m->count * 2 > m->cap)
-        map_grow(m);
-}
-
-/* ---- the arena the tree lives in ---- */
-
-struct doc_block {
-    struct doc_block *next;
-    size_t used, size;
-    max_align_t data[];
-};
-
-_Static_assert(sizeof(struct doc_node) <= 56, "doc.h: keep struct doc_node small");
-
-#define FIRST_BLOCK ((size_t)16 * 1024)
-#define MAX_BLOCK   ((size_t)1024 * 1024)
-
-/* Memory for the tree, aligned to align (a power of two), freed only by
- * doc_free. Blocks double up to MAX_BLOCK, so a small file costs little and
- * a big one few mallocs; a request too big for a block gets its own, put
- * behind the current block so that the rest of that is not wasted. */
-static void *arena_alloc(struct doc *d, size_t size, size_t align)
-{
-    struct doc_block *b = d->blocks;
-    if (b) {
-        size_t at = (b->used + align - 1) & ~(align - 1);
-        if (at <= b->size && size <= b->size - at) {
-            b->used = at + size;
-            return (char *)b->data + at;
-        }
-    }
-    size_t cap = b ? (b->size < MAX_BLOCK ? b->size * 2 : MAX_BLOCK) : FIRST_BLOCK;
-    bool own = size > cap / 4;
-    if (own)
-        cap = size;
-    struct doc_block *nb = pb_xmalloc(sizeof *nb + cap);
-    nb->size = cap;
-    nb->used = size;
-    if (own && b) {
-        nb->next = b->next;
-        b->next = nb;
-    } else {
-        nb->next = b;
-        d->blocks = nb;
-    }
-    return nb->data;
-}
-
-static char *arena_text(struct doc *d, const unsigned char *s, size_t len)
-{
-    char *copy = arena_alloc(d, len + 1, 1);
-    memcpy(copy, s, len);
-    copy[len] = '\0';
-    return copy;
-}
 
 /* ---- the loader ---- */
 
@@ -231,43 +74,7 @@ struct loader {
     bool seen_document;
 };
 
-/* ---- positions and messages ---- */
-
-static size_t bom_length(const unsigned char *data, size_t len)
-{
-    return len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF ? 3 : 0;
-}
-
-/* Line breaks as libyaml counts them, so that positions found here agree
- * with the ones libyaml gives its events. */
-static bool is_break(uint32_t cp)
-{
-    return cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
-}
-
-/* The 1-based line and column (in characters, as libyaml counts them) of a
- * byte offset, for errors that libyaml or the byte checks give as offsets. */
-static void position_of(const struct loader *l, size_t offset, int *line, int *column)
-{
-    *line = 1;
-    *column = 1;
-    size_t i = bom_length(l->data, l->len);
-    while (i < offset && i < l->len) {
-        uint32_t cp = l->data[i];
-        size_t n = pb_utf8_decode(l->data + i, l->len - i, &cp);
-        if (cp == '\r' && i + 1 < l->len && l->data[i + 1] == '\n') {
-            i++; /* CRLF is one break: the LF counts it */
-            continue;
-        }
-        if (is_break(cp)) {
-            ++*line;
-            *column = 1;
-        } else {
-            ++*column;
-        }
-        i += n ? n : 1;
-    }
-}
+/* ---- messages ---- */
 
 static enum pb_status vfail(struct loader *l, int line, int column, const char *fmt, va_list ap)
 {
@@ -293,7 +100,7 @@ static enum pb_status fail(struct loader *l, yaml_mark_t mark, const char *fmt, 
 static enum pb_status fail_at_offset(struct loader *l, size_t offset, const char *fmt, ...)
 {
     int line, column;
-    position_of(l, offset, &line, &column);
+    doc_position_of(l->data, l->len, offset, &line, &column);
     va_list ap;
     va_start(ap, fmt);
     enum pb_status s = vfail(l, line, column, fmt, ap);
@@ -336,90 +143,6 @@ static const char *shown(struct shown *out, const char *s, size_t len)
     return out->text;
 }
 
-/* ---- the raw bytes ---- */
-
-static enum pb_status check_character(struct loader *l, size_t i, size_t *width)
-{
-    const unsigned char *d = l->data;
-    uint32_t cp;
-    if (d[i] == 0)
-        return fail_at_offset(l, i, "NUL byte in the file");
-    *width = pb_utf8_decode(d + i, l->len - i, &cp);
-    if (*width == 0)
-        return fail_at_offset(l, i, "not UTF-8: invalid byte 0x%02X", d[i]);
-    if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F))
-        return fail_at_offset(l, i, "control character U+%04X in the file", (unsigned)cp);
-    return PB_OK;
-}
-
-static bool is_blank(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Neither printable ASCII nor a line feed: check_character must look. */
-static bool needs_check(unsigned char c)
-{
-    return (unsigned char)(c - 0x20) > 0x7E - 0x20 && c != '\n';
-}
-
-/* Encoding, NUL and raw control characters, checked on the bytes before
- * libyaml sees them (it would transcode UTF-16, accept a raw NEL, and give
- * only byte offsets); whether there is anything but blanks and comments;
- * and where the last character that is not white space is. Once there is
- * content, printable ASCII (most of any file) takes the short way. */
-static enum pb_status check_bytes(struct loader *l)
-{
-    const unsigned char *d = l->data;
-    if (l->len >= 2 && ((d[0] == 0xFE && d[1] == 0xFF) || (d[0] == 0xFF && d[1] == 0xFE)))
-        return fail_at_offset(l, 0, "not UTF-8: the file starts with a UTF-16 byte-order mark");
-    const size_t start = bom_length(d, l->len);
-    bool content = false, line_head = true, comment = false;
-    size_t continuation = 0; /* bytes after the first of a character */
-    size_t i = start;
-    while (i < l->len && !content) {
-        unsigned char c = d[i];
-        size_t width = 1;
-        if (needs_check(c)) {
-            enum pb_status s = check_character(l, i, &width);
-            if (s != PB_OK)
-                return s;
-            continuation += width - 1;
-        }
-        if (c == '\n' || c == '\r') {
-            line_head = true;
-            comment = false;
-        } else if (c != ' ' && c != '\t') {
-            if (line_head && c == '#')
-                comment = true;
-            else if (!comment)
-                content = true;
-            line_head = false;
-        }
-        i += width;
-    }
-    while (i < l->len) {
-        if (!needs_check(d[i])) {
-            i++;
-            continue;
-        }
-        size_t width = 1;
-        enum pb_status s = check_character(l, i, &width);
-        if (s != PB_OK)
-            return s;
-        continuation += width - 1;
-        i += width;
-    }
-    if (!content)
-        return fail_at_offset(l, 0, "empty file: no panel document");
-    /* Trailing white space is ASCII, one character a byte. */
-    size_t end = l->len;
-    while (end > start && is_blank(d[end - 1]))
-        end--;
-    l->content_end = end - start - continuation;
-    return PB_OK;
-}
-
 /* ---- building the tree ---- */
 
 /* What the file spells out is capped here, so that memory stays bounded
@@ -436,9 +159,9 @@ static enum pb_status room_for_a_node(struct loader *l, yaml_mark_t mark)
 static struct doc_node *new_node(struct loader *l, enum doc_kind kind, yaml_mark_t mark)
 {
     l->total++;
-    struct doc_node *node = arena_alloc(l->doc, sizeof *node, _Alignof(struct doc_node));
-    *node = (struct doc_node){
-        .kind = kind, .line = (int)mark.line + 1, .column = (int)mark.column + 1};
+    struct doc_node *node = doc_arena_alloc(l->doc, sizeof *node, _Alignof(struct doc_node));
+    *node =
+        (struct doc_node){.kind = kind, .line = (int)mark.line + 1, .column = (int)mark.column + 1};
     return node;
 }
 
@@ -518,12 +241,12 @@ static void take_children(struct loader *l, struct frame *f)
     const size_t align = _Alignof(struct doc_node *);
     if (c->kind == DOC_SEQUENCE) {
         c->n = count;
-        c->items = arena_alloc(l->doc, count * sizeof *c->items, align);
+        c->items = doc_arena_alloc(l->doc, count * sizeof *c->items, align);
         memcpy(c->items, p, count * sizeof *c->items);
     } else {
         c->n = count / 2;
-        c->keys = arena_alloc(l->doc, c->n * sizeof *c->keys, align);
-        c->items = arena_alloc(l->doc, c->n * sizeof *c->items, align);
+        c->keys = doc_arena_alloc(l->doc, c->n * sizeof *c->keys, align);
+        c->items = doc_arena_alloc(l->doc, c->n * sizeof *c->items, align);
         for (size_t i = 0; i < c->n; i++) {
             c->keys[i] = p[2 * i];
             c->items[i] = p[2 * i + 1];
@@ -534,8 +257,7 @@ static void take_children(struct loader *l, struct frame *f)
 
 /* The earlier key of f with key's text, or NULL; past LINEAR_KEYS keys,
  * the keys go into a hash set. */
-static const struct doc_node *earlier_key(struct loader *l, struct frame *f,
-                                          struct doc_node *key)
+static const struct doc_node *earlier_key(struct loader *l, struct frame *f, struct doc_node *key)
 {
     size_t n = (l->n_pending - f->base) / 2;
     if (n < LINEAR_KEYS) {
@@ -658,7 +380,7 @@ static enum pb_status on_scalar(struct loader *l, const yaml_event_t *e)
     if (s != PB_OK)
         return s;
     struct doc_node *node = new_node(l, DOC_SCALAR, e->start_mark);
-    node->text = arena_text(l->doc, e->data.scalar.value, e->data.scalar.length);
+    node->text = doc_arena_text(l->doc, e->data.scalar.value, e->data.scalar.length);
     node->len = (uint32_t)e->data.scalar.length;
     node->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     node->tag = tag;
@@ -864,87 +586,11 @@ enum pb_status doc_load_buffer(const char *name, const unsigned char *data, size
     if (len > DOC_MAX_FILE_SIZE)
         return pb_error_at(err, PB_ERR_DATA, name, 0, 0, "file is larger than 64 MiB");
     struct loader l = {.name = name, .data = data, .len = len, .err = err, .doc = out};
-    enum pb_status s = check_bytes(&l);
+    enum pb_status s = doc_check_bytes(name, data, len, &l.content_end, err);
     if (s == PB_OK)
         s = parse(&l);
     loader_free(&l);
     if (s != PB_OK)
         doc_free(out);
     return s;
-}
-
-/* ---- files ---- */
-
-static enum pb_status cannot_read(const char *path, int error, struct pb_error *err)
-{
-    return pb_error_at(err, PB_ERR_NO_INPUT, path, 0, 0, "cannot read the file: %s",
-                       strerror(error));
-}
-
-/* The whole file, refusing one over the limit before reading it where its
- * size is known, and after one byte too many where it is not (a pipe). */
-static enum pb_status read_file(const char *path, unsigned char **data, size_t *len,
-                                struct pb_error *err)
-{
-    const size_t limit = DOC_MAX_FILE_SIZE + 1;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return cannot_read(path, errno, err);
-    struct stat st;
-    size_t cap = 65536;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
-        if ((uintmax_t)st.st_size > DOC_MAX_FILE_SIZE) {
-            fclose(f);
-            return pb_error_at(err, PB_ERR_DATA, path, 0, 0, "file is larger than 64 MiB");
-        }
-        cap = (size_t)st.st_size + 1; /* + 1: the read that finds the end */
-    }
-    unsigned char *buf = pb_xmalloc(cap);
-    size_t n = 0;
-    for (;;) {
-        if (n == cap) {
-            if (cap == limit)
-                break;
-            cap = cap > limit / 2 ? limit : cap * 2;
-            buf = pb_xrealloc(buf, cap);
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int error = ferror(f) ? errno : 0;
-    fclose(f);
-    if (error || n > DOC_MAX_FILE_SIZE) {
-        free(buf);
-        if (error)
-            return cannot_read(path, error, err);
-        return pb_error_at(err, PB_ERR_DATA, path, 0, 0, "file is larger than 64 MiB");
-    }
-    *data = buf;
-    *len = n;
-    return PB_OK;
-}
-
-enum pb_status doc_load_file(const char *path, struct doc *out, struct pb_error *err)
-{
-    unsigned char *data = NULL;
-    size_t len = 0;
-    memset(out, 0, sizeof *out);
-    enum pb_status s = read_file(path, &data, &len, err);
-    if (s != PB_OK)
-        return s;
-    s = doc_load_buffer(path, data, len, out, err);
-    free(data);
-    return s;
-}
-
-void doc_free(struct doc *d)
-{
-    while (d->blocks) {
-        struct doc_block *next = d->blocks->next;
-        free(d->blocks);
-        d->blocks = next;
-    }
-    d->root = NULL;
 }

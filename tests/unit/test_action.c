@@ -7,6 +7,8 @@
 #include <panelboard/action.h>
 #include <panelboard/record.h>
 
+#include "testdb.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,12 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-struct fixture {
-    char dir[64];
-    char path[128];
-    struct pb_db *db;
-};
 
 static pb_day day(const char *text)
 {
@@ -57,14 +53,8 @@ static void add_theme(struct pb_db *db, const char *id, const char *lead)
 /* A panel like the example's: a chair, two theme leads, an officer. */
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof *f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/pb-action-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
-    snprintf(f->path, sizeof f->path, "%s/panel.db", f->dir);
-    struct pb_db_options opt = {.path = f->path};
-    struct pb_error err = {0};
-    assert_int_equal(pb_db_open(&opt, &f->db, &err), PB_OK);
-    pb_db_set_today(f->db, day("2022-12-01"));
+    struct testdb *f = calloc(1, sizeof *f);
+    testdb_open(f, "2022-12-01");
     add_member(f->db, "chair", "councillor");
     add_member(f->db, "thirkill", "councillor");
     add_member(f->db, "knox", "councillor");
@@ -81,12 +71,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    struct fixture *f = *state;
-    pb_db_close(f->db);
-    char *cmd = pb_xasprintf("rm -rf '%s'", f->dir);
-    assert_int_equal(system(cmd), 0);
-    free(cmd);
-    free(f);
+    testdb_close(*state);
+    free(*state);
     return 0;
 }
 
@@ -149,26 +135,9 @@ static const char *queued(struct pb_db *db, const char *member, struct ids *c)
     return c->text;
 }
 
-static enum pb_status count_history(const struct pb_history_entry *e, void *ctx,
-                                    struct pb_error *err)
-{
-    (void)e;
-    (void)err;
-    (*(size_t *)ctx)++;
-    return PB_OK;
-}
-
-static size_t history_entries(struct pb_db *db)
-{
-    size_t n = 0;
-    struct pb_error err = {0};
-    assert_int_equal(pb_history_each(db, 0, count_history, &n, &err), PB_OK);
-    return n;
-}
-
 static void add__then_get__returns_every_field_at_revision_1(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     const char *owners[] = {"thirkill", "gov-officer"};
     struct pb_action_new a = {
         .title = "  Write to DWP  ",
@@ -182,10 +151,10 @@ static void add__then_get__returns_every_field_at_revision_1(void **state)
     };
     int64_t id = 0;
     struct pb_error err = {0};
-    size_t before = history_entries(f->db);
+    size_t before = testdb_history_entries(f->db);
     assert_int_equal(pb_action_add(f->db, &a, &id, &err), PB_OK);
     assert_int_equal(id, 1);
-    assert_int_equal(history_entries(f->db), before + 1);
+    assert_int_equal(testdb_history_entries(f->db), before + 1);
 
     struct pb_action *got = NULL;
     assert_int_equal(pb_action_get(f->db, id, &got, &err), PB_OK);
@@ -208,12 +177,12 @@ static void add__then_get__returns_every_field_at_revision_1(void **state)
 
 static void add__refuses_an_unknown_owner_with_suggestion__and_adds_nothing(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     const char *owners[] = {"thirkil"};
     struct pb_action_new a = {.title = "Write to DWP", .owners = owners, .n_owners = 1};
     int64_t id = 0;
     struct pb_error err = {0};
-    size_t before = history_entries(f->db);
+    size_t before = testdb_history_entries(f->db);
     assert_int_equal(pb_action_add(f->db, &a, &id, &err), PB_ERR_NOT_FOUND);
     assert_string_equal(err.message, "no member 'thirkil'; did you mean 'thirkill'?");
 
@@ -225,12 +194,12 @@ static void add__refuses_an_unknown_owner_with_suggestion__and_adds_nothing(void
 
     struct ids c;
     assert_string_equal(listed(f->db, (struct pb_action_filter){0}, &c), "");
-    assert_int_equal(history_entries(f->db), before);
+    assert_int_equal(testdb_history_entries(f->db), before);
 }
 
 static void add__needs_an_owner_and_a_one_line_title(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct pb_action_new a = {.title = "Write to DWP"};
     int64_t id = 0;
     struct pb_error err = {0};
@@ -247,7 +216,7 @@ static void add__needs_an_owner_and_a_one_line_title(void **state)
 
 static void list__filters_by_theme_owner_status_and_overdue(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     add(f->db, "Visit Skills House", "thirkill", "housing", "2022-11-30"); /* 1: overdue */
     add(f->db, "Tell young people", "all", NULL, "2023-01-11");            /* 2 */
     add(f->db, "Pupil Premium Plus", "knox", "leisure", "2022-11-01");     /* 3: overdue */
@@ -269,7 +238,7 @@ static void list__filters_by_theme_owner_status_and_overdue(void **state)
 
 static void list__refuses_unknown_theme_owner_and_status(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct ids c = {0};
     struct pb_error err = {0};
     struct pb_action_filter bad_theme = {.theme = "leisur"};
@@ -285,7 +254,7 @@ static void list__refuses_unknown_theme_owner_and_status(void **state)
 
 static void queue__overdue_first_then_due_then_id__no_due_date_last(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     add(f->db, "Write to DWP", "thirkill", NULL, "2022-12-15");        /* 1 */
     add(f->db, "Tell young people", "all", NULL, "2023-01-11");        /* 2: all's */
     add(f->db, "Housing options", "knox", "housing", "2022-11-01");    /* 3: his theme */
@@ -306,7 +275,7 @@ static void queue__overdue_first_then_due_then_id__no_due_date_last(void **state
 
 static void queue__of_an_unknown_member_is_refused_with_suggestion(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct ids c = {0};
     struct pb_error err = {0};
     assert_int_equal(pb_action_queue(f->db, "thirkil", collect, &c, &err), PB_ERR_NOT_FOUND);
@@ -315,7 +284,7 @@ static void queue__of_an_unknown_member_is_refused_with_suggestion(void **state)
 
 static void overdue__follows_the_pinned_today_and_ends_when_done(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     add(f->db, "Inform portfolio-holders", "chair", NULL, "2022-11-30");
     struct ids c;
     pb_db_set_today(f->db, day("2022-11-30"));
@@ -329,13 +298,13 @@ static void overdue__follows_the_pinned_today_and_ends_when_done(void **state)
 
 static void set_status__with_note__adds_update_by_who_dated_today__in_one_change(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     int64_t id = add(f->db, "Write to DWP", "thirkill", "housing", "2022-12-15");
-    size_t before = history_entries(f->db);
+    size_t before = testdb_history_entries(f->db);
     pb_db_set_who(f->db, "thirkill");
     struct pb_error err = {0};
     assert_int_equal(pb_action_set_status(f->db, id, "done", "Letter sent\n", 1, &err), PB_OK);
-    assert_int_equal(history_entries(f->db), before + 1);
+    assert_int_equal(testdb_history_entries(f->db), before + 1);
 
     struct pb_action *a = NULL;
     assert_int_equal(pb_action_get(f->db, id, &a, &err), PB_OK);
@@ -350,7 +319,7 @@ static void set_status__with_note__adds_update_by_who_dated_today__in_one_change
 
 static void set_status__refuses_a_stale_revision__and_changes_nothing(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     int64_t id = add(f->db, "Write to DWP", "thirkill", "housing", "2022-12-15");
     struct pb_action *seen = NULL;
     struct pb_error err = {0};
@@ -362,7 +331,7 @@ static void set_status__refuses_a_stale_revision__and_changes_nothing(void **sta
     assert_int_equal(pb_action_set_status(other, id, "in-progress", NULL, seen->revision, &err),
                      PB_OK);
     pb_db_close(other);
-    size_t before = history_entries(f->db);
+    size_t before = testdb_history_entries(f->db);
 
     assert_int_equal(
         pb_action_set_status(f->db, id, "dropped", "No longer needed", seen->revision, &err),
@@ -376,21 +345,21 @@ static void set_status__refuses_a_stale_revision__and_changes_nothing(void **sta
     assert_int_equal(now->revision, 2);
     assert_int_equal(now->n_updates, 0);
     pb_action_free(now);
-    assert_int_equal(history_entries(f->db), before);
+    assert_int_equal(testdb_history_entries(f->db), before);
 }
 
 static void set_status__same_status_without_note__writes_nothing(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     int64_t id = add(f->db, "Write to DWP", "thirkill", NULL, NULL);
-    size_t before = history_entries(f->db);
+    size_t before = testdb_history_entries(f->db);
     set_status(f->db, id, "open");
-    assert_int_equal(history_entries(f->db), before);
+    assert_int_equal(testdb_history_entries(f->db), before);
 }
 
 static void set_status__unknown_id_or_status__is_refused(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     add(f->db, "Write to DWP", "thirkill", NULL, NULL);
     struct pb_error err = {0};
     assert_int_equal(pb_action_set_status(f->db, 99, "done", "x", -1, &err), PB_ERR_NOT_FOUND);
@@ -405,7 +374,7 @@ static void set_status__unknown_id_or_status__is_refused(void **state)
 
 static void add_update__keeps_the_revision__and_orders_updates_by_date(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     int64_t id = add(f->db, "Write to DWP", "thirkill", NULL, NULL);
     struct pb_error err = {0};
     pb_db_set_who(f->db, "knox");

@@ -6,6 +6,8 @@
  */
 #include <panelboard/panelfile.h>
 
+#include "testdb.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,11 +18,8 @@
 #include <string.h>
 #include <unistd.h>
 
-struct fixture {
-    char dir[64];
-    struct pb_db *db;
-    int n_dbs;
-};
+/* Every database here starts with today pinned to this. */
+#define TODAY "2022-12-01"
 
 static pb_day day_of(const char *text)
 {
@@ -29,38 +28,18 @@ static pb_day day_of(const char *text)
     return day;
 }
 
-/* A fresh, empty database in the fixture's folder, today pinned. */
-static struct pb_db *new_db(struct fixture *f)
-{
-    char *path = pb_xasprintf("%s/panel-%d.db", f->dir, f->n_dbs++);
-    struct pb_db_options options = {.path = path};
-    struct pb_db *db = NULL;
-    struct pb_error err = {0};
-    assert_int_equal(pb_db_open(&options, &db, &err), PB_OK);
-    pb_db_set_today(db, day_of("2022-12-01"));
-    free(path);
-    return db;
-}
-
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof *f);
-    const char *tmp = getenv("TMPDIR");
-    snprintf(f->dir, sizeof f->dir, "%s/pb-export-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    assert_non_null(mkdtemp(f->dir));
-    f->db = new_db(f);
+    struct testdb *f = calloc(1, sizeof *f);
+    testdb_open(f, TODAY);
     *state = f;
     return 0;
 }
 
 static int teardown(void **state)
 {
-    struct fixture *f = *state;
-    pb_db_close(f->db);
-    char *cmd = pb_xasprintf("rm -rf '%s'", f->dir);
-    assert_int_equal(system(cmd), 0);
-    free(cmd);
-    free(f);
+    testdb_close(*state);
+    free(*state);
     return 0;
 }
 
@@ -175,31 +154,13 @@ static char *export_as(struct pb_db *db, enum pb_export_format format)
     return data;
 }
 
-static void print_import_error(const struct pb_error *err, void *ctx)
-{
-    (void)ctx;
-    char line[1024];
-    pb_error_format(err, line, sizeof line);
-    print_error("%s\n", line);
-}
-
-static void import_text(struct pb_db *db, const char *name, const char *text)
-{
-    struct pb_import_summary summary;
-    struct pb_error err = {0};
-    enum pb_status status =
-        pb_import_buffer(db, name, text, strlen(text), &summary, print_import_error, NULL, &err);
-    if (status != PB_OK)
-        fail_msg("import %s: %s", name, err.message);
-}
-
 /* Exports db, imports that into an empty database and exports again: the
  * two exports must be the same bytes. Returns the first. */
-static char *round_trip(struct fixture *f, struct pb_db *db)
+static char *round_trip(struct testdb *f, struct pb_db *db)
 {
     char *first = export_as(db, PB_EXPORT_YAML);
-    struct pb_db *copy = new_db(f);
-    import_text(copy, "export.yaml", first);
+    struct pb_db *copy = testdb_open_another(f, TODAY);
+    testdb_import_text(copy, "export.yaml", first);
     char *second = export_as(copy, PB_EXPORT_YAML);
     assert_string_equal(second, first);
     free(second);
@@ -326,7 +287,7 @@ static const char small_panel_yaml[] =
 
 static void export__yaml__writes_small_panel_in_file_order(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     build_small_panel(f->db);
     char *yaml = export_as(f->db, PB_EXPORT_YAML);
     assert_string_equal(yaml, small_panel_yaml);
@@ -335,7 +296,7 @@ static void export__yaml__writes_small_panel_in_file_order(void **state)
 
 static void export__yaml__of_empty_panel_is_only_the_version(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     char *yaml = export_as(f->db, PB_EXPORT_YAML);
     assert_string_equal(yaml, "panelboard: 1\n");
     free(yaml);
@@ -343,7 +304,7 @@ static void export__yaml__of_empty_panel_is_only_the_version(void **state)
 
 static void export__yaml__small_panel_round_trips_byte_for_byte(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     build_small_panel(f->db);
     free(round_trip(f, f->db));
 }
@@ -400,7 +361,7 @@ static void put_members_named(struct pb_db *db, const char *const *names, size_t
 
 static void export__yaml__quotes_text_that_would_read_back_as_another_type(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     put_members_named(f->db, tricky_names, N_TRICKY);
     char *yaml = round_trip(f, f->db);
     /* Quoted, not read as a boolean, null or number. */
@@ -409,8 +370,8 @@ static void export__yaml__quotes_text_that_would_read_back_as_another_type(void 
     assert_non_null(strstr(yaml, "name: \"007\"\n"));
     assert_non_null(strstr(yaml, "name: 'a: b'\n"));
     assert_non_null(strstr(yaml, "name: it's\n"));
-    struct pb_db *copy = new_db(f);
-    import_text(copy, "tricky.yaml", yaml);
+    struct pb_db *copy = testdb_open_another(f, TODAY);
+    testdb_import_text(copy, "tricky.yaml", yaml);
     assert_member_texts(copy, "name", tricky_names, N_TRICKY);
     assert_member_texts(copy, "notes", tricky_names, N_TRICKY);
     pb_db_close(copy);
@@ -435,7 +396,7 @@ static const char *const names_in_scripts[] = {
 
 static void export__yaml__writes_names_in_any_script_as_they_are(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     put_members_named(f->db, names_in_scripts, N_SCRIPTS);
     char *yaml = round_trip(f, f->db);
     for (size_t i = 0; i < N_SCRIPTS; i++) {
@@ -444,8 +405,8 @@ static void export__yaml__writes_names_in_any_script_as_they_are(void **state)
             fail_msg("not written as is: %s", names_in_scripts[i]);
         free(line);
     }
-    struct pb_db *copy = new_db(f);
-    import_text(copy, "scripts.yaml", yaml);
+    struct pb_db *copy = testdb_open_another(f, TODAY);
+    testdb_import_text(copy, "scripts.yaml", yaml);
     assert_member_texts(copy, "name", names_in_scripts, N_SCRIPTS);
     pb_db_close(copy);
     free(yaml);
@@ -465,7 +426,7 @@ static const char *const multi_line_notes[] = {
  * break and character back after the round trip either way. */
 static void export__yaml__writes_multi_line_text_as_literal_block(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     for (size_t i = 0; i < N_MULTI_LINE; i++) {
         char id[32];
         snprintf(id, sizeof id, "m%02zu", i);
@@ -479,21 +440,21 @@ static void export__yaml__writes_multi_line_text_as_literal_block(void **state)
                                  "      Indented: with a colon.\n"
                                  "    # not a comment\n"
                                  "    Last line.\n"));
-    struct pb_db *copy = new_db(f);
-    import_text(copy, "multi-line.yaml", yaml);
+    struct pb_db *copy = testdb_open_another(f, TODAY);
+    testdb_import_text(copy, "multi-line.yaml", yaml);
     assert_member_texts(copy, "notes", multi_line_notes, N_MULTI_LINE);
     pb_db_close(copy);
     free(yaml);
 }
 
-static void round_trip_source_file(struct fixture *f, const char *relative)
+static void round_trip_source_file(struct testdb *f, const char *relative)
 {
     char *text = read_source_file(relative);
     if (!text) {
         print_message("no %s under PB_SOURCE_ROOT: skipped\n", relative);
         skip();
     }
-    import_text(f->db, relative, text);
+    testdb_import_text(f->db, relative, text);
     char *yaml = round_trip(f, f->db);
     free(yaml);
     free(text);
@@ -555,9 +516,9 @@ static char *thousand_member_panel(void)
 
 static void export__yaml__thousand_members_round_trip_byte_for_byte(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     char *text = thousand_member_panel();
-    import_text(f->db, "thousand.yaml", text);
+    testdb_import_text(f->db, "thousand.yaml", text);
     char *yaml = round_trip(f, f->db);
     assert_non_null(strstr(yaml, "- id: m0999\n"));
     assert_non_null(strstr(yaml, "  subgroup: [m0000, m0001, "));
@@ -590,7 +551,7 @@ static size_t count_of(const char *text, const char *needle)
 
 static void export__md__heads_report_with_panel_and_date(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     build_small_panel(f->db);
     char *md = export_as(f->db, PB_EXPORT_MD);
     static const char title[] = "# Corporate Parenting Panel, City of Bradford Metropolitan "
@@ -601,7 +562,7 @@ static void export__md__heads_report_with_panel_and_date(void **state)
 
 static void export__md__lists_themes_in_order_with_lead_by_post(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     build_small_panel(f->db);
     char *md = export_as(f->db, PB_EXPORT_MD);
     const char *housing = strstr(md, "\n### Housing\n");
@@ -625,7 +586,7 @@ static void export__md__lists_themes_in_order_with_lead_by_post(void **state)
 
 static void export__md__flags_overdue_only_on_open_actions_past_due(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     build_small_panel(f->db);
     /* #7 open, due 30 Nov; #8 in progress, due 15 Dec; #9 done, due 1 Oct. */
     char *md = export_as(f->db, PB_EXPORT_MD);
@@ -652,7 +613,7 @@ static void export__md__flags_overdue_only_on_open_actions_past_due(void **state
 
 static void export__md__reports_seats_members_strategies_meetings_and_feedback(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     build_small_panel(f->db);
     char *md = export_as(f->db, PB_EXPORT_MD);
     assert_non_null(strstr(md, "## Actions without a theme\n\n- **#8** Advise on co-option "
@@ -672,7 +633,7 @@ static void export__md__reports_seats_members_strategies_meetings_and_feedback(v
 
 static void export__md__escapes_text_that_would_change_the_layout(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     PUT(f->db, PB_KIND_MEMBER, "id", "a", "name", "# Not a heading", "kind", "officer", "post",
         "*Starred* and_under [link](x) | pipe");
     PUT(f->db, PB_KIND_THEME, "id", "t", "title", "C # sharp", "lead", "a", "thoughts",
@@ -724,7 +685,7 @@ static size_t parse_csv(const char *s, char *fields[][8], size_t max_records, si
 
 static void export__csv__quotes_comma_quote_and_newline_and_ends_records_with_crlf(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     build_small_panel(f->db);
     PUT(f->db, PB_KIND_ACTION, "id", "10", "title", "Say \"thank you\", then\nfollow up", "owners",
         "thirkill", "ref", "Minute 4, item 2");
@@ -772,7 +733,7 @@ static void export__csv__quotes_comma_quote_and_newline_and_ends_records_with_cr
 
 static void export__reports_io_error_when_output_cannot_be_written(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     build_small_panel(f->db);
     const enum pb_export_format formats[] = {PB_EXPORT_YAML, PB_EXPORT_MD, PB_EXPORT_CSV};
     for (size_t i = 0; i < 3; i++) {

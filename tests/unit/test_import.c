@@ -6,6 +6,8 @@
  */
 #include <panelboard/panelfile.h>
 
+#include "testdb.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,12 +20,6 @@
 
 #define MAX_SEEN 64
 
-struct fixture {
-    char dir[64];
-    char path[128];
-    struct pb_db *db;
-};
-
 /* What one import run said. */
 struct run {
     enum pb_status status;
@@ -35,28 +31,16 @@ struct run {
 
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof *f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/pb-import-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
-    snprintf(f->path, sizeof f->path, "%s/panel.db", f->dir);
-    struct pb_error err = {0};
-    struct pb_db_options opt = {.path = f->path};
-    assert_int_equal(pb_db_open(&opt, &f->db, &err), PB_OK);
-    pb_day today;
-    assert_true(pb_date_parse("2022-12-01", &today));
-    pb_db_set_today(f->db, today);
+    struct testdb *f = calloc(1, sizeof *f);
+    testdb_open(f, "2022-12-01");
     *state = f;
     return 0;
 }
 
 static int teardown(void **state)
 {
-    struct fixture *f = *state;
-    pb_db_close(f->db);
-    char *cmd = pb_xasprintf("rm -rf '%s'", f->dir);
-    assert_int_equal(system(cmd), 0);
-    free(cmd);
-    free(f);
+    testdb_close(*state);
+    free(*state);
     return 0;
 }
 
@@ -67,7 +51,7 @@ static void seen(const struct pb_error *err, void *ctx)
     r->errors[r->n_errors++] = *err;
 }
 
-static struct run *import_text(struct fixture *f, const char *yaml)
+static struct run *import_text(struct testdb *f, const char *yaml)
 {
     struct run *r = calloc(1, sizeof *r);
     r->status =
@@ -75,7 +59,7 @@ static struct run *import_text(struct fixture *f, const char *yaml)
     return r;
 }
 
-static void import_ok(struct fixture *f, const char *yaml)
+static void import_ok(struct testdb *f, const char *yaml)
 {
     struct run *r = import_text(f, yaml);
     if (r->status != PB_OK)
@@ -83,7 +67,7 @@ static void import_ok(struct fixture *f, const char *yaml)
     free(r);
 }
 
-static char *write_file(struct fixture *f, const char *name, const char *text)
+static char *write_file(struct testdb *f, const char *name, const char *text)
 {
     char *path = pb_xasprintf("%s/%s", f->dir, name);
     FILE *fp = fopen(path, "w");
@@ -93,7 +77,7 @@ static char *write_file(struct fixture *f, const char *name, const char *text)
     return path;
 }
 
-static struct run *import_files(struct fixture *f, const char *const *paths, size_t n, bool dry_run)
+static struct run *import_files(struct testdb *f, const char *const *paths, size_t n, bool dry_run)
 {
     struct run *r = calloc(1, sizeof *r);
     r->status = pb_import_files(f->db, paths, n, dry_run, &r->summary, seen, r, &r->err);
@@ -172,22 +156,6 @@ static struct rows rows_of(struct pb_db *db, enum pb_kind kind, const char *pare
     return rows;
 }
 
-static enum pb_status count_entry(const struct pb_history_entry *e, void *ctx, struct pb_error *err)
-{
-    (void)e;
-    (void)err;
-    (*(size_t *)ctx)++;
-    return PB_OK;
-}
-
-static size_t history_entries(struct pb_db *db)
-{
-    size_t n = 0;
-    struct pb_error err = {0};
-    assert_int_equal(pb_history_each(db, 0, count_entry, &n, &err), PB_OK);
-    return n;
-}
-
 static bool exists(struct pb_db *db, enum pb_kind kind, const char *key, int64_t id)
 {
     bool found = false;
@@ -260,7 +228,7 @@ static const char full_panel[] =
 
 static void import__adds_every_kind_of_row__and_counts_them(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct run *r = import_text(f, full_panel);
     assert_int_equal(r->status, PB_OK);
     assert_int_equal(r->n_errors, 0);
@@ -295,9 +263,9 @@ static void import__adds_every_kind_of_row__and_counts_them(void **state)
 
 static void import__again__reports_all_unchanged_and_adds_no_history(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_ok(f, full_panel);
-    assert_int_equal(history_entries(f->db), 1);
+    assert_int_equal(testdb_history_entries(f->db), 1);
     /* the feedback item has no id, so a second import would add it again */
     const char *end = strstr(full_panel, "feedback:\n");
     char *again = pb_xstrndup(full_panel, (size_t)(end - full_panel));
@@ -310,7 +278,7 @@ static void import__again__reports_all_unchanged_and_adds_no_history(void **stat
     assert_int_equal(r->summary.kinds[PB_KIND_MEMBER].unchanged, 2);
     assert_int_equal(r->summary.kinds[PB_KIND_DECISION].unchanged, 1);
     assert_int_equal(r->summary.kinds[PB_KIND_UPDATE].unchanged, 1);
-    assert_int_equal(history_entries(f->db), 1);
+    assert_int_equal(testdb_history_entries(f->db), 1);
     free(r);
     free(again);
 }
@@ -334,7 +302,7 @@ static char *many_rows(const char *changed_name, bool extra_member)
 
 static void import__many_rows_land_in_file_order__and_merge_on_the_next_import(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     char *yaml = many_rows(NULL, false);
     struct run *r = import_text(f, yaml);
     assert_int_equal(r->status, PB_OK);
@@ -349,7 +317,7 @@ static void import__many_rows_land_in_file_order__and_merge_on_the_next_import(v
     struct rows strategies = rows_of(f->db, PB_KIND_STRATEGY, NULL, 0);
     assert_int_equal(strategies.n, 40);
     assert_non_null(strstr(strategies.text, "\ns39|Strategy|~|~|~|[p39,q39]|\n"));
-    assert_int_equal(history_entries(f->db), 1);
+    assert_int_equal(testdb_history_entries(f->db), 1);
 
     yaml = many_rows("Renamed", true);
     r = import_text(f, yaml);
@@ -361,12 +329,12 @@ static void import__many_rows_land_in_file_order__and_merge_on_the_next_import(v
     free(r);
     free(yaml);
     assert_non_null(strstr(rows_of(f->db, PB_KIND_MEMBER, NULL, 0).text, "\nm50|Renamed|"));
-    assert_int_equal(history_entries(f->db), 2);
+    assert_int_equal(testdb_history_entries(f->db), 2);
 }
 
 static void import__tilde_clears_a_field__and_a_missing_key_keeps_it(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_ok(f, "panelboard: 1\n"
                  "members:\n"
                  "  - {id: smith, name: Claire Smith, kind: partner, post: Youth Justice lead,\n"
@@ -386,7 +354,7 @@ static void import__tilde_clears_a_field__and_a_missing_key_keeps_it(void **stat
 
 static void import__empty_and_null_values_are_not_set__quoted_tilde_is_text(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_ok(f, "panelboard: 1\n"
                  "members:\n"
                  "  - id: a\n"
@@ -402,7 +370,7 @@ static void import__empty_and_null_values_are_not_set__quoted_tilde_is_text(void
 
 static void import__reads_numbers_as_text_exactly_as_written(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_ok(f, "panelboard: 1\n"
                  "members:\n"
                  "  - id: 2022\n"
@@ -426,7 +394,7 @@ static const char two_members[] = "panelboard: 1\n"
 
 static void import__owners_all_means_everyone(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_ok(f, two_members);
     import_ok(f, "panelboard: 1\n"
                  "actions:\n"
@@ -441,7 +409,7 @@ static void import__owners_all_means_everyone(void **state)
 
 static void import__keeps_action_ids_given__and_gives_new_ids_to_the_rest(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_ok(f, two_members);
     import_ok(f, "panelboard: 1\n"
                  "actions:\n"
@@ -465,7 +433,7 @@ static void import__keeps_action_ids_given__and_gives_new_ids_to_the_rest(void *
 
 static void import__lets_a_row_name_one_given_later_or_in_another_file(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     char *themes = write_file(f, "themes.yaml",
                               "panelboard: 1\n"
                               "themes:\n"
@@ -486,7 +454,7 @@ static void import__lets_a_row_name_one_given_later_or_in_another_file(void **st
 
 static void import__dry_run__reports_the_summary_and_writes_nothing(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     char *path = write_file(f, "panel.yaml", full_panel);
     const char *paths[] = {path};
     struct run *r = import_files(f, paths, 1, true);
@@ -494,14 +462,14 @@ static void import__dry_run__reports_the_summary_and_writes_nothing(void **state
     assert_int_equal(r->summary.kinds[PB_KIND_MEMBER].added, 2);
     assert_int_equal(r->summary.kinds[PB_KIND_UPDATE].added, 1);
     assert_false(exists(f->db, PB_KIND_MEMBER, "thirkill", 0));
-    assert_int_equal(history_entries(f->db), 0);
+    assert_int_equal(testdb_history_entries(f->db), 0);
     free(r);
     free(path);
 }
 
 static void import__the_example_of_another_council_imports_cleanly(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     const char *root = getenv("PB_SOURCE_ROOT");
     if (!root)
         skip();
@@ -615,7 +583,7 @@ static void import__rejects_a_name_over_200_characters(void **state)
 
 static void import__accepts_a_name_of_200_characters_in_any_script(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct pb_buf yaml = {0};
     pb_buf_puts(&yaml, "panelboard: 1\nmembers:\n  - id: a\n    kind: officer\n    name: ");
     for (int i = 0; i < 200; i++)
@@ -656,7 +624,7 @@ static void import__rejects_a_newline_in_a_name(void **state)
 
 static void import__rejects_action_ids_that_are_not_positive_whole_numbers(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_ok(f, two_members);
     struct run *r = import_text(f, "panelboard: 1\n"
                                    "actions:\n"
@@ -679,7 +647,7 @@ static void import__rejects_action_ids_that_are_not_positive_whole_numbers(void 
 
 static void import__rejects_a_member_called_all(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct run *r = import_text(f, "panelboard: 1\n"
                                    "members:\n"
                                    "  - {id: all, name: Everyone, kind: officer}\n");
@@ -694,7 +662,7 @@ static void import__rejects_a_member_called_all(void **state)
 
 static void import__rejects_an_unknown_reference__with_suggestion(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_ok(f, "panelboard: 1\n"
                  "members:\n"
                  "  - {id: thirkill, name: Cllr Thirkill, kind: councillor}\n");
@@ -754,7 +722,7 @@ static void import__rejects_a_strategy_that_is_its_own_ancestor(void **state)
 
 static void import__rejects_a_cycle_closed_through_the_database(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_ok(f, "panelboard: 1\n"
                  "strategies:\n"
                  "  - {id: top, title: Top}\n"
@@ -790,7 +758,7 @@ static void import__rejects_left_before_joined(void **state)
 
 static void import__rejects_left_before_the_joined_date_in_the_database(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_ok(f, "panelboard: 1\n"
                  "members:\n"
                  "  - {id: a, name: A, kind: officer, joined: 2022-05-19}\n");
@@ -825,7 +793,7 @@ static void import__rejects_a_theme_lead_who_has_left(void **state)
 
 static void import__rejects_leaving_while_leading_a_theme_in_the_database(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_ok(f, "panelboard: 1\n"
                  "members:\n"
                  "  - {id: chen, name: Dr Chen, kind: partner}\n"
@@ -843,7 +811,7 @@ static void import__rejects_leaving_while_leading_a_theme_in_the_database(void *
 
 static void import__rejects_other_format_versions(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     assert_only_error(import_text(f, "panelboard: 2\nmembers: []\n"), 1, 13,
                       "unsupported panel file version '2': this program reads version 1");
     assert_only_error(import_text(f, "panelboard: \"1\"\n"), 1, 13,
@@ -854,7 +822,7 @@ static void import__rejects_other_format_versions(void **state)
 
 static void import__rejects_values_of_the_wrong_type(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     assert_only_error(import_text(f, "panelboard: 1\n"
                                      "members:\n"
                                      "  id: a\n"),
@@ -873,7 +841,7 @@ static void import__rejects_values_of_the_wrong_type(void **state)
 
 static void import__rejects_owners_all_mixed_with_member_ids(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_ok(f, two_members);
     assert_only_error(import_text(f, "panelboard: 1\n"
                                      "actions:\n"
@@ -885,7 +853,7 @@ static void import__rejects_owners_all_mixed_with_member_ids(void **state)
 
 static void import__writes_nothing_when_the_second_file_has_an_error(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     char *good = write_file(f, "good.yaml", two_members);
     char *bad = write_file(f, "bad.yaml",
                            "panelboard: 1\n"
@@ -899,7 +867,7 @@ static void import__writes_nothing_when_the_second_file_has_an_error(void **stat
     assert_string_equal(r->errors[0].message, "unknown kind 'officr', did you mean 'officer'?");
     assert_int_equal(rows_of(f->db, PB_KIND_MEMBER, NULL, 0).n, 0);
     assert_false(exists(f->db, PB_KIND_MEMBER, "chair", 0));
-    assert_int_equal(history_entries(f->db), 0);
+    assert_int_equal(testdb_history_entries(f->db), 0);
     free(r);
     free(good);
     free(bad);
@@ -907,7 +875,7 @@ static void import__writes_nothing_when_the_second_file_has_an_error(void **stat
 
 static void import__rejects_the_panel_given_in_two_files(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     char *one = write_file(f, "one.yaml", "panelboard: 1\npanel:\n  name: One\n");
     char *two = write_file(f, "two.yaml", "panelboard: 1\npanel: {name: Two}\n");
     const char *paths[] = {one, two};
@@ -927,7 +895,7 @@ static void import__rejects_the_panel_given_in_two_files(void **state)
 
 static void import__reports_problems_in_every_file_in_one_run(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     char *broken = write_file(f, "broken.yaml", "panelboard: 1\nmembers: [\n");
     char *bad = write_file(f, "bad.yaml",
                            "panelboard: 1\n"
@@ -980,7 +948,7 @@ static void import__stops_at_50_errors(void **state)
 
 static void import__refuses_a_file_that_cannot_be_read(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     char *missing = pb_xasprintf("%s/missing.yaml", f->dir);
     const char *paths[] = {missing};
     struct run *r = import_files(f, paths, 1, false);

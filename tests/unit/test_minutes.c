@@ -9,6 +9,8 @@
 #include <panelboard/minutes.h>
 #include <panelboard/panelfile.h>
 
+#include "testdb.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,11 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-struct fixture {
-    char dir[64];
-    struct pb_db *db;
-};
 
 /* The history's clock reads PANELBOARD_TODAY: each test sets it, and this
  * puts back what the test run was given. */
@@ -35,15 +32,8 @@ static void set_clock(const char *day)
 
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof *f);
-    const char *tmp = getenv("TMPDIR");
-    snprintf(f->dir, sizeof f->dir, "%s/pb-minutes-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    assert_non_null(mkdtemp(f->dir));
-    char *path = pb_xasprintf("%s/panel.db", f->dir);
-    struct pb_db_options options = {.path = path};
-    struct pb_error err = {0};
-    assert_int_equal(pb_db_open(&options, &f->db, &err), PB_OK);
-    free(path);
+    struct testdb *f = calloc(1, sizeof *f);
+    testdb_open(f, NULL);
     set_clock("2022-12-01");
     *state = f;
     return 0;
@@ -51,25 +41,13 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    struct fixture *f = *state;
-    pb_db_close(f->db);
-    char *cmd = pb_xasprintf("rm -rf '%s'", f->dir);
-    assert_int_equal(system(cmd), 0);
-    free(cmd);
-    free(f);
+    testdb_close(*state);
+    free(*state);
     if (run_today)
         set_clock(run_today);
     else
         unsetenv("PANELBOARD_TODAY");
     return 0;
-}
-
-static void print_import_error(const struct pb_error *err, void *ctx)
-{
-    (void)ctx;
-    char line[1024];
-    pb_error_format(err, line, sizeof line);
-    print_error("%s\n", line);
 }
 
 static void import_example(struct pb_db *db)
@@ -80,7 +58,7 @@ static void import_example(struct pb_db *db)
     const char *const paths[] = {path};
     struct pb_error err = {0};
     enum pb_status status =
-        pb_import_files(db, paths, 1, false, NULL, print_import_error, NULL, &err);
+        pb_import_files(db, paths, 1, false, NULL, testdb_print_import_error, NULL, &err);
     free(path);
     if (status != PB_OK)
         fail_msg("import the example panel: %s", err.message);
@@ -88,11 +66,7 @@ static void import_example(struct pb_db *db)
 
 static void import_text(struct pb_db *db, const char *text)
 {
-    struct pb_error err = {0};
-    enum pb_status status =
-        pb_import_buffer(db, "test.yaml", text, strlen(text), NULL, print_import_error, NULL, &err);
-    if (status != PB_OK)
-        fail_msg("import: %s", err.message);
+    testdb_import_text(db, "test.yaml", text);
 }
 
 /* The minutes of meeting id (NULL: the latest); the caller frees them. */
@@ -175,7 +149,7 @@ static const char example_2022_10_12[] =
 
 static void minutes__of_the_example_panels_october_meeting__read_like_the_councils(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_example(f->db);
     char *text = minutes_of(f->db, "2022-10-12");
     assert_string_equal(text, example_2022_10_12);
@@ -184,7 +158,7 @@ static void minutes__of_the_example_panels_october_meeting__read_like_the_counci
 
 static void minutes__of_the_example_panels_may_meeting__give_questions_with_responses(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_example(f->db);
     char *text = minutes_of(f->db, "2022-05-12");
     assert_string_equal(
@@ -228,7 +202,7 @@ static void minutes__of_the_example_panels_may_meeting__give_questions_with_resp
 
 static void minutes__without_a_meeting_named__are_of_the_latest_by_date(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_example(f->db);
     /* recorded last but held earliest: the date decides, not the order */
     import_text(f->db, "panelboard: 1\n"
@@ -242,7 +216,7 @@ static void minutes__without_a_meeting_named__are_of_the_latest_by_date(void **s
 
 static void minutes__of_an_unknown_meeting__are_refused_with_the_nearest_id(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_example(f->db);
     struct pb_buf out = {0};
     struct pb_error err = {0};
@@ -254,7 +228,7 @@ static void minutes__of_an_unknown_meeting__are_refused_with_the_nearest_id(void
 
 static void minutes__with_no_meetings_yet__say_so(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct pb_buf out = {0};
     struct pb_error err = {0};
     assert_int_equal(pb_minutes_write(f->db, NULL, &out, &err), PB_ERR_NOT_FOUND);
@@ -282,7 +256,7 @@ static const char small_panel[] =
 
 static void minutes__of_a_meeting_with_nothing_recorded__are_only_the_heading(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_text(f->db, small_panel);
     char *text = minutes_of(f->db, "m1");
     assert_string_equal(text, "# Corporate Parenting Panel — 11 January 2023\n");
@@ -291,7 +265,7 @@ static void minutes__of_a_meeting_with_nothing_recorded__are_only_the_heading(vo
 
 static void minutes__leave_out_each_empty_section(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_text(f->db, small_panel);
     import_text(f->db, "panelboard: 1\n"
                        "panel: {name: Bradford Corporate Parenting Panel}\n"
@@ -311,7 +285,7 @@ static void minutes__leave_out_each_empty_section(void **state)
 
 static void minutes__show_an_update_given_on_the_meeting_date__under_its_theme(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_example(f->db);
     import_text(f->db,
                 "panelboard: 1\n"
@@ -368,7 +342,7 @@ static void minutes__show_an_update_given_on_the_meeting_date__under_its_theme(v
 
 static void minutes__name_people_by_post_else_by_name_and_owners_in_order(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     import_text(f->db, small_panel);
     import_text(f->db, "panelboard: 1\n"
                        "meetings:\n"
@@ -400,7 +374,7 @@ static void minutes__name_people_by_post_else_by_name_and_owners_in_order(void *
 
 static void minutes__list_a_seat_whose_status_changed_on_the_meeting_date(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     set_clock("2022-05-01");
     import_example(f->db);
     set_clock("2022-05-12");
@@ -419,7 +393,7 @@ static void minutes__list_a_seat_whose_status_changed_on_the_meeting_date(void *
 
 static void minutes__give_a_seat_the_status_it_had_at_the_meeting(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     set_clock("2022-10-12");
     import_example(f->db);
     set_clock("2022-11-20");

@@ -4,6 +4,8 @@
  */
 #include <panelboard/record.h>
 
+#include "testdb.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,33 +18,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-struct fixture {
-    char dir[64];
-    char path[128];
-    struct pb_db *db;
-};
-
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof *f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/pb-model-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
-    snprintf(f->path, sizeof f->path, "%s/sub/panel.db", f->dir);
-    struct pb_error err = {0};
-    struct pb_db_options opt = {.path = f->path};
-    assert_int_equal(pb_db_open(&opt, &f->db, &err), PB_OK);
+    struct testdb *f = calloc(1, sizeof *f);
+    testdb_open_at(f, "sub/panel.db", NULL);
     *state = f;
     return 0;
 }
 
 static int teardown(void **state)
 {
-    struct fixture *f = *state;
-    pb_db_close(f->db);
-    char *cmd = pb_xasprintf("rm -rf '%s'", f->dir);
-    assert_int_equal(system(cmd), 0);
-    free(cmd);
-    free(f);
+    testdb_close(*state);
+    free(*state);
     return 0;
 }
 
@@ -101,7 +88,7 @@ static struct collected members_of(struct pb_db *db)
 
 static void open__creates_owner_only_file_and_folder(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct stat st;
     assert_int_equal(stat(f->path, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0600);
@@ -114,7 +101,7 @@ static void open__creates_owner_only_file_and_folder(void **state)
 
 static void open__shared_creates_group_writable_file(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     char *path = pb_xasprintf("%s/shared/panel.db", f->dir);
     struct pb_db_options opt = {.path = path, .shared = true};
     struct pb_db *db = NULL;
@@ -133,7 +120,7 @@ static void open__shared_creates_group_writable_file(void **state)
 
 static void open__refuses_newer_database__and_leaves_it_untouched(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     pb_db_close(f->db);
     f->db = NULL;
     sqlite3 *raw;
@@ -155,7 +142,7 @@ static void open__refuses_newer_database__and_leaves_it_untouched(void **state)
 
 static void open__refuses_a_file_that_is_not_a_database(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     char *path = pb_xasprintf("%s/notes.txt", f->dir);
     FILE *fp = fopen(path, "w");
     fputs("these are not the minutes you are looking for\n", fp);
@@ -170,7 +157,7 @@ static void open__refuses_a_file_that_is_not_a_database(void **state)
 
 static void put__adds_then_updates_then_leaves_unchanged(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct pb_value v[11];
     member(v, "thirkill", "Cllr Thirkill", "councillor");
     assert_int_equal(put_member(f->db, v), PB_PUT_ADDED);
@@ -184,7 +171,7 @@ static void put__adds_then_updates_then_leaves_unchanged(void **state)
 
 static void put__unset_field_keeps_value__null_clears_it(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct pb_value v[11];
     member(v, "smith", "Claire Smith", "partner");
     v[3] = text("Youth Justice lead");
@@ -199,7 +186,7 @@ static void put__unset_field_keeps_value__null_clears_it(void **state)
 
 static void put__keeps_names_in_any_script_exactly(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct pb_value v[11];
     member(v, "obrien", "Siân O’Brien-Wiśniewska 陈静 Παπαδόπουλος", "officer");
     put_member(f->db, v);
@@ -209,7 +196,7 @@ static void put__keeps_names_in_any_script_exactly(void **state)
 
 static void put__rejects_a_bad_enum_through_the_schema(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct pb_value v[11];
     member(v, "x", "X", "emperor");
     struct pb_error err = {0};
@@ -220,7 +207,7 @@ static void put__rejects_a_bad_enum_through_the_schema(void **state)
 
 static void put__lists_replace_and_owners_all_is_a_flag(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct pb_value m[11];
     member(m, "chair", "Chair", "councillor");
     put_member(f->db, m);
@@ -274,7 +261,7 @@ static struct collected history_of(struct pb_db *db)
 
 static void history__records_who_and_skips_changes_that_change_nothing(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     pb_db_set_who(f->db, "thirkill");
     struct pb_value v[11];
     member(v, "knox", "Cllr Knox", "councillor");
@@ -287,7 +274,7 @@ static void history__records_who_and_skips_changes_that_change_nothing(void **st
 
 static void undo__reverses_insert_update_and_is_itself_undoable(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct pb_error err = {0};
     struct pb_value v[11];
     member(v, "duffy", "Cllr Duffy", "councillor");
@@ -312,7 +299,7 @@ static void undo__reverses_insert_update_and_is_itself_undoable(void **state)
 
 static void undo__refuses_when_the_row_changed_since(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct pb_error err = {0};
     struct pb_value v[11];
     member(v, "pollard", "Cllr Pollard", "councillor");
@@ -328,14 +315,14 @@ static void undo__refuses_when_the_row_changed_since(void **state)
 
 static void undo__of_an_unknown_change_is_not_found(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct pb_error err = {0};
     assert_int_equal(pb_change_undo(f->db, 42, NULL, &err), PB_ERR_NOT_FOUND);
 }
 
 static void change__rolls_back_everything_when_a_part_fails(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct pb_error err = {0};
     assert_int_equal(pb_change_begin(f->db, "two members", &err), PB_OK);
     struct pb_value v[11];
@@ -352,7 +339,7 @@ static void change__rolls_back_everything_when_a_part_fails(void **state)
 
 static void change__refuses_a_reference_to_a_missing_row_at_commit(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct pb_error err = {0};
     struct pb_value t[6];
     for (int i = 0; i < 6; i++)
@@ -396,7 +383,7 @@ static enum pb_status put_many(struct pb_db *db, struct many *m, struct pb_error
 
 static void put_many__adds_every_row_in_order__each_in_one_undoable_change(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct many *m = many_members();
     struct pb_error err = {0};
     assert_int_equal(put_many(f->db, m, &err), PB_OK);
@@ -414,7 +401,7 @@ static void put_many__adds_every_row_in_order__each_in_one_undoable_change(void 
 
 static void put_many__merges_rows_that_exist_as_single_puts_would(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct many *m = many_members();
     struct pb_value v[11];
     member(v, "m40", "Another Name", "officer");
@@ -441,7 +428,7 @@ static void put_many__merges_rows_that_exist_as_single_puts_would(void **state)
 
 static void put_many__names_the_row_that_fails__and_writes_nothing(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct many *m = many_members();
     m->values[37][2] = text("emperor");
     struct pb_error err = {0};
@@ -454,7 +441,7 @@ static void put_many__names_the_row_that_fails__and_writes_nothing(void **state)
 
 static void check__passes_on_a_sound_database(void **state)
 {
-    struct fixture *f = *state;
+    struct testdb *f = *state;
     struct pb_buf report = {0};
     struct pb_error err = {0};
     assert_int_equal(pb_db_check(f->db, &report, &err), PB_OK);

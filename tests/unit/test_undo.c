@@ -7,6 +7,8 @@
 #include <panelboard/action.h>
 #include <panelboard/panelfile.h>
 
+#include "testdb.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,8 +22,7 @@
 #define MAX_STEPS 16
 
 struct chain {
-    char dir[64];
-    struct pb_db *db;
+    struct testdb t;
     char *snapshot[MAX_STEPS + 1]; /* snapshot[i]: the panel after i changes */
     int64_t change[MAX_STEPS + 1]; /* change[i]: the id of change i (1-based) */
     int steps;
@@ -38,15 +39,13 @@ static char *export_yaml(struct pb_db *db)
     return text;
 }
 
-static int64_t count_history(struct pb_db *db);
-
 /* Records the change just made as the next step of the chain. */
 static void step_done(struct chain *c)
 {
     c->steps++;
-    c->change[c->steps] = pb_change_last(c->db);
+    c->change[c->steps] = pb_change_last(c->t.db);
     assert_true(c->change[c->steps] > 0);
-    c->snapshot[c->steps] = export_yaml(c->db);
+    c->snapshot[c->steps] = export_yaml(c->t.db);
     assert_string_not_equal(c->snapshot[c->steps], c->snapshot[c->steps - 1]);
 }
 
@@ -76,25 +75,19 @@ static const char second_text[] = "panelboard: 1\n"
 static int setup(void **state)
 {
     struct chain *c = calloc(1, sizeof *c);
-    snprintf(c->dir, sizeof c->dir, "/tmp/pb-undo-XXXXXX");
-    assert_non_null(mkdtemp(c->dir));
-    char *path = pb_xasprintf("%s/panel.db", c->dir);
-    struct pb_db_options opt = {.path = path};
+    testdb_open(&c->t, "2022-11-11");
+    pb_db_set_who(c->t.db, "chair");
     struct pb_error err = {0};
-    assert_int_equal(pb_db_open(&opt, &c->db, &err), PB_OK);
-    free(path);
-    pb_db_set_who(c->db, "chair");
-    pb_db_set_today(c->db, 19307); /* 2022-11-11 */
-    c->snapshot[0] = export_yaml(c->db);
+    c->snapshot[0] = export_yaml(c->t.db);
 
     struct pb_import_summary sum;
     /* 1: an import (several kinds, lists and child records at once) */
-    assert_int_equal(pb_import_buffer(c->db, "panel.yaml", panel_text, strlen(panel_text), &sum,
+    assert_int_equal(pb_import_buffer(c->t.db, "panel.yaml", panel_text, strlen(panel_text), &sum,
                                       NULL, NULL, &err),
                      PB_OK);
     step_done(c);
     /* 2: an import that updates a row, replaces a list, adds a child and a feedback item */
-    assert_int_equal(pb_import_buffer(c->db, "second.yaml", second_text, strlen(second_text),
+    assert_int_equal(pb_import_buffer(c->t.db, "second.yaml", second_text, strlen(second_text),
                                       &sum, NULL, NULL, &err),
                      PB_OK);
     step_done(c);
@@ -103,13 +96,13 @@ static int setup(void **state)
     struct pb_action_new a = {.title = "Write to DWP", .owners = owners, .n_owners = 2,
                               .theme = "housing", .ref = "Resolved (3)"};
     int64_t id = 0;
-    assert_int_equal(pb_action_add(c->db, &a, &id, &err), PB_OK);
+    assert_int_equal(pb_action_add(c->t.db, &a, &id, &err), PB_OK);
     step_done(c);
     /* 4: an update note */
-    assert_int_equal(pb_action_add_update(c->db, id, "Drafted.", &err), PB_OK);
+    assert_int_equal(pb_action_add_update(c->t.db, id, "Drafted.", &err), PB_OK);
     step_done(c);
     /* 5: done, with a note: status and update in one change */
-    assert_int_equal(pb_action_set_status(c->db, id, "done", "Letter sent", -1, &err), PB_OK);
+    assert_int_equal(pb_action_set_status(c->t.db, id, "done", "Letter sent", -1, &err), PB_OK);
     step_done(c);
     *state = c;
     return 0;
@@ -118,31 +111,11 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct chain *c = *state;
-    pb_db_close(c->db);
+    testdb_close(&c->t);
     for (int i = 0; i <= c->steps; i++)
         free(c->snapshot[i]);
-    char *cmd = pb_xasprintf("rm -rf '%s'", c->dir);
-    assert_int_equal(system(cmd), 0);
-    free(cmd);
     free(c);
     return 0;
-}
-
-static enum pb_status count_entry(const struct pb_history_entry *e, void *ctx,
-                                  struct pb_error *err)
-{
-    (void)e;
-    (void)err;
-    (*(int64_t *)ctx)++;
-    return PB_OK;
-}
-
-static int64_t count_history(struct pb_db *db)
-{
-    int64_t n = 0;
-    struct pb_error err = {0};
-    assert_int_equal(pb_history_each(db, 0, count_entry, &n, &err), PB_OK);
-    return n;
 }
 
 static void undo__each_kind_of_change_newest_first__restores_each_earlier_panel(void **state)
@@ -151,17 +124,17 @@ static void undo__each_kind_of_change_newest_first__restores_each_earlier_panel(
     struct pb_error err = {0};
     int64_t undo_of[MAX_STEPS + 1];
     for (int i = c->steps; i >= 1; i--) {
-        assert_int_equal(pb_change_undo(c->db, c->change[i], &undo_of[i], &err), PB_OK);
-        char *now = export_yaml(c->db);
+        assert_int_equal(pb_change_undo(c->t.db, c->change[i], &undo_of[i], &err), PB_OK);
+        char *now = export_yaml(c->t.db);
         assert_string_equal(now, c->snapshot[i - 1]);
         free(now);
     }
     /* every reversal is a change of its own */
-    assert_int_equal(count_history(c->db), 2 * c->steps);
+    assert_int_equal(testdb_history_entries(c->t.db), 2 * c->steps);
     /* redo: undoing the undos, oldest first, brings each later panel back */
     for (int i = 1; i <= c->steps; i++) {
-        assert_int_equal(pb_change_undo(c->db, undo_of[i], NULL, &err), PB_OK);
-        char *now = export_yaml(c->db);
+        assert_int_equal(pb_change_undo(c->t.db, undo_of[i], NULL, &err), PB_OK);
+        char *now = export_yaml(c->t.db);
         assert_string_equal(now, c->snapshot[i]);
         free(now);
     }
@@ -172,20 +145,20 @@ static void undo__out_of_order_over_a_later_change__is_refused_and_changes_nothi
     struct chain *c = *state;
     struct pb_error err = {0};
     /* change 3 added the action; change 5 has moved it on since */
-    assert_int_equal(pb_change_undo(c->db, c->change[3], NULL, &err), PB_ERR_CONFLICT);
-    char *now = export_yaml(c->db);
+    assert_int_equal(pb_change_undo(c->t.db, c->change[3], NULL, &err), PB_ERR_CONFLICT);
+    char *now = export_yaml(c->t.db);
     assert_string_equal(now, c->snapshot[c->steps]);
     free(now);
-    assert_int_equal(count_history(c->db), c->steps);
+    assert_int_equal(testdb_history_entries(c->t.db), c->steps);
 }
 
 static void undo__of_the_last_change_only__keeps_the_earlier_ones(void **state)
 {
     struct chain *c = *state;
     struct pb_error err = {0};
-    assert_int_equal(pb_change_undo(c->db, c->change[c->steps], NULL, &err), PB_OK);
+    assert_int_equal(pb_change_undo(c->t.db, c->change[c->steps], NULL, &err), PB_OK);
     struct pb_action *a = NULL;
-    assert_int_equal(pb_action_get(c->db, 1, &a, &err), PB_OK);
+    assert_int_equal(pb_action_get(c->t.db, 1, &a, &err), PB_OK);
     assert_string_equal(a->status, "open");
     assert_int_equal(a->n_updates, 1);
     assert_string_equal(a->updates[0].text, "Drafted.");
@@ -200,16 +173,16 @@ static void undo__gives_the_row_a_new_revision__so_a_stale_save_is_refused(void 
     struct chain *c = *state;
     struct pb_error err = {0};
     struct pb_action *seen = NULL;
-    assert_int_equal(pb_action_get(c->db, 1, &seen, &err), PB_OK);
+    assert_int_equal(pb_action_get(c->t.db, 1, &seen, &err), PB_OK);
     int64_t read_revision = seen->revision;
     pb_action_free(seen);
 
-    assert_int_equal(pb_action_set_status(c->db, 1, "dropped", NULL, -1, &err), PB_OK);
-    assert_int_equal(pb_change_undo(c->db, pb_change_last(c->db), NULL, &err), PB_OK);
-    assert_int_equal(pb_action_set_status(c->db, 1, "open", NULL, read_revision, &err),
+    assert_int_equal(pb_action_set_status(c->t.db, 1, "dropped", NULL, -1, &err), PB_OK);
+    assert_int_equal(pb_change_undo(c->t.db, pb_change_last(c->t.db), NULL, &err), PB_OK);
+    assert_int_equal(pb_action_set_status(c->t.db, 1, "open", NULL, read_revision, &err),
                      PB_ERR_CONFLICT);
     struct pb_action *now = NULL;
-    assert_int_equal(pb_action_get(c->db, 1, &now, &err), PB_OK);
+    assert_int_equal(pb_action_get(c->t.db, 1, &now, &err), PB_OK);
     assert_string_equal(now->status, "done");
     assert_true(now->revision > read_revision);
     pb_action_free(now);

@@ -1,0 +1,120 @@
+/*
+ * The temporary databases the unit tests work on (testdb.h), and the small
+ * helpers several of those tests share.
+ */
+#include "testdb.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How many folders deep nftw keeps open at once while removing. */
+#define OPEN_FOLDERS 16
+
+static struct pb_db *open_path(const char *path, const char *today)
+{
+    struct pb_db_options options = {.path = path};
+    struct pb_db *db = NULL;
+    struct pb_error err = {0};
+    if (pb_db_open(&options, &db, &err) != PB_OK)
+        fail_msg("open %s: %s", path, err.message);
+    if (today) {
+        pb_day day = 0;
+        assert_true(pb_date_parse(today, &day));
+        pb_db_set_today(db, day);
+    }
+    return db;
+}
+
+/* Writes dir/name into out, failing the test rather than cutting it short. */
+static void join(char *out, size_t size, const char *dir, const char *name)
+{
+    int n = snprintf(out, size, "%s/%s", dir, name);
+    assert_true(n > 0 && (size_t)n < size);
+}
+
+void testdb_open_at(struct testdb *t, const char *relative, const char *today)
+{
+    const char *tmp = getenv("TMPDIR");
+    join(t->dir, sizeof t->dir, tmp && *tmp ? tmp : "/tmp", "pb-test-XXXXXX");
+    if (!mkdtemp(t->dir))
+        fail_msg("make a folder %s: %s", t->dir, strerror(errno));
+    join(t->path, sizeof t->path, t->dir, relative);
+    t->db = open_path(t->path, today);
+    t->n_others = 0;
+}
+
+void testdb_open(struct testdb *t, const char *today)
+{
+    testdb_open_at(t, "panel.db", today);
+}
+
+struct pb_db *testdb_open_another(struct testdb *t, const char *today)
+{
+    char name[32];
+    snprintf(name, sizeof name, "another-%d.db", ++t->n_others);
+    char path[PATH_MAX];
+    join(path, sizeof path, t->dir, name);
+    return open_path(path, today);
+}
+
+static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+    (void)st;
+    (void)type;
+    (void)ftw;
+    if (remove(path) == 0)
+        return 0;
+    print_error("remove %s: %s\n", path, strerror(errno));
+    return -1;
+}
+
+void testdb_close(struct testdb *t)
+{
+    pb_db_close(t->db);
+    t->db = NULL;
+    /* depth first, so each folder is empty by the time it is removed; links
+     * are removed, never followed */
+    assert_int_equal(nftw(t->dir, remove_entry, OPEN_FOLDERS, FTW_DEPTH | FTW_PHYS), 0);
+}
+
+void testdb_print_import_error(const struct pb_error *err, void *ctx)
+{
+    (void)ctx;
+    char line[1024];
+    pb_error_format(err, line, sizeof line);
+    print_error("%s\n", line);
+}
+
+void testdb_import_text(struct pb_db *db, const char *name, const char *text)
+{
+    struct pb_import_summary summary;
+    struct pb_error err = {0};
+    enum pb_status status = pb_import_buffer(db, name, text, strlen(text), &summary,
+                                             testdb_print_import_error, NULL, &err);
+    if (status != PB_OK)
+        fail_msg("import %s: %s", name, err.message);
+}
+
+static enum pb_status count_entry(const struct pb_history_entry *e, void *ctx, struct pb_error *err)
+{
+    (void)e;
+    (void)err;
+    (*(size_t *)ctx)++;
+    return PB_OK;
+}
+
+size_t testdb_history_entries(struct pb_db *db)
+{
+    size_t n = 0;
+    struct pb_error err = {0};
+    assert_int_equal(pb_history_each(db, 0, count_entry, &n, &err), PB_OK);
+    return n;
+}

@@ -1,0 +1,38 @@
+/*
+ * A real database in a temporary folder of its own, for the unit tests that
+ * work on SQLite files: made in setup, removed with everything in it in
+ * teardown. Each call fails the running test when anything goes wrong.
+ */
+#ifndef PANELBOARD_TESTDB_H
+#define PANELBOARD_TESTDB_H
+
+#include <panelboard/panelfile.h>
+
+#include <limits.h>
+#include <stddef.h>
+
+struct testdb {
+    char dir[PATH_MAX];  /* the temporary folder, under $TMPDIR or /tmp */
+    char path[PATH_MAX]; /* the database file in it */
+    struct pb_db *db;
+    int n_others; /* databases testdb_open_another has made */
+};
+
+/* Makes the folder and opens dir/panel.db in it, today ("YYYY-MM-DD")
+ * pinned; NULL leaves the clock alone. */
+void testdb_open(struct testdb *t, const char *today);
+/* The same with the database at dir/relative (pb_db_open makes its folder). */
+void testdb_open_at(struct testdb *t, const char *relative, const char *today);
+/* Another empty database in the same folder; the caller closes it. */
+struct pb_db *testdb_open_another(struct testdb *t, const char *today);
+/* Closes t->db (NULL is fine) and removes the folder and all in it. */
+void testdb_close(struct testdb *t);
+
+/* Imports text as the panel file `name`; any error is printed and fails the test. */
+void testdb_import_text(struct pb_db *db, const char *name, const char *text);
+/* A pb_import_error_fn that prints each error found to the test's output. */
+void testdb_print_import_error(const struct pb_error *err, void *ctx);
+/* How many entries the history holds. */
+size_t testdb_history_entries(struct pb_db *db);
+
+#endif

@@ -79,4 +79,17 @@ void pb_md_escape(struct pb_buf *out, const char *text, size_t len, bool heading
  * leading #, >, -, +, = or "1." / "1)" would also open a block. */
 void pb_md_escape_line(struct pb_buf *out, const char *text, size_t len, bool heading);
 
+/* An arena: memory for many small things that live as long as one job and
+ * are freed all at once. Start from a zeroed struct; pb_arena_free leaves
+ * it empty and ready for reuse. */
+struct pb_arena {
+    struct pb_arena_block *head;
+};
+/* size bytes, zeroed, aligned to align (a power of two, at most
+ * _Alignof(max_align_t)); valid until pb_arena_free. */
+void *pb_arena_alloc(struct pb_arena *a, size_t size, size_t align);
+/* A NUL-terminated copy of s[0..n). */
+char *pb_arena_strndup(struct pb_arena *a, const char *s, size_t n);
+void pb_arena_free(struct pb_arena *a);
+
 #endif

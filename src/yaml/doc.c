@@ -8,11 +8,10 @@
  * counting, finds anchors by linear search and keeps every document in
  * memory. Each event is checked as it arrives and the first problem ends
  * the load, so the work done on a hostile file is bounded by the limits in
- * doc.h. The tree lives in an arena (doc_arena.c); anchors, and the keys of
- * a big mapping, are found through hash tables (strmap.c).
+ * doc.h. The tree lives in an arena (pb_arena); anchors, and the keys of a
+ * big mapping, are found through hash tables (strmap.c).
  */
 #include "doc.h"
-#include "doc_arena.h"
 #include "doc_bytes.h"
 #include "strmap.h"
 
@@ -23,7 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include <yaml.h>
 
@@ -156,10 +154,12 @@ static enum pb_status room_for_a_node(struct loader *l, yaml_mark_t mark)
     return PB_OK;
 }
 
+_Static_assert(sizeof(struct doc_node) <= 56, "doc.h: keep struct doc_node small");
+
 static struct doc_node *new_node(struct loader *l, enum doc_kind kind, yaml_mark_t mark)
 {
     l->total++;
-    struct doc_node *node = doc_arena_alloc(l->doc, sizeof *node, _Alignof(struct doc_node));
+    struct doc_node *node = pb_arena_alloc(&l->doc->arena, sizeof *node, _Alignof(struct doc_node));
     *node =
         (struct doc_node){.kind = kind, .line = (int)mark.line + 1, .column = (int)mark.column + 1};
     return node;
@@ -171,13 +171,13 @@ static struct anchor *define_anchor(struct loader *l, const yaml_char_t *name,
 {
     const char *key = (const char *)name;
     size_t len = strlen(key);
-    uint64_t hash = map_hash(&l->anchors, key, len);
-    struct str_slot *slot = map_find(&l->anchors, hash, key, len);
+    uint64_t hash = strmap_hash(&l->anchors, key, len);
+    struct str_slot *slot = strmap_find(&l->anchors, hash, key, len);
     struct anchor *a = slot->key ? slot->value : NULL;
     if (!a) {
         a = pb_xcalloc(1, sizeof *a);
         a->name = pb_xstrndup(key, len);
-        map_put(&l->anchors, slot, hash, a->name, len, a);
+        strmap_put(&l->anchors, slot, hash, a->name, len, a);
     }
     a->node = node;
     a->open = true;
@@ -187,9 +187,7 @@ static struct anchor *define_anchor(struct loader *l, const yaml_char_t *name,
 
 static struct anchor *find_anchor(struct loader *l, const char *name)
 {
-    size_t len = strlen(name);
-    struct str_slot *slot = map_find(&l->anchors, map_hash(&l->anchors, name, len), name, len);
-    return slot->key ? slot->value : NULL;
+    return strmap_get(&l->anchors, name, strlen(name));
 }
 
 static struct frame *top(struct loader *l)
@@ -241,12 +239,12 @@ static void take_children(struct loader *l, struct frame *f)
     const size_t align = _Alignof(struct doc_node *);
     if (c->kind == DOC_SEQUENCE) {
         c->n = count;
-        c->items = doc_arena_alloc(l->doc, count * sizeof *c->items, align);
+        c->items = pb_arena_alloc(&l->doc->arena, count * sizeof *c->items, align);
         memcpy(c->items, p, count * sizeof *c->items);
     } else {
         c->n = count / 2;
-        c->keys = doc_arena_alloc(l->doc, c->n * sizeof *c->keys, align);
-        c->items = doc_arena_alloc(l->doc, c->n * sizeof *c->items, align);
+        c->keys = pb_arena_alloc(&l->doc->arena, c->n * sizeof *c->keys, align);
+        c->items = pb_arena_alloc(&l->doc->arena, c->n * sizeof *c->items, align);
         for (size_t i = 0; i < c->n; i++) {
             c->keys[i] = p[2 * i];
             c->items[i] = p[2 * i + 1];
@@ -271,16 +269,16 @@ static const struct doc_node *earlier_key(struct loader *l, struct frame *f, str
     if (f->key_set.count == 0) {
         for (size_t i = 0; i < n; i++) {
             struct doc_node *k = l->pending[f->base + 2 * i];
-            uint64_t hash = map_hash(&f->key_set, k->text, k->len);
-            map_put(&f->key_set, map_find(&f->key_set, hash, k->text, k->len), hash, k->text,
-                    k->len, k);
+            uint64_t hash = strmap_hash(&f->key_set, k->text, k->len);
+            strmap_put(&f->key_set, strmap_find(&f->key_set, hash, k->text, k->len), hash, k->text,
+                       k->len, k);
         }
     }
-    uint64_t hash = map_hash(&f->key_set, key->text, key->len);
-    struct str_slot *slot = map_find(&f->key_set, hash, key->text, key->len);
+    uint64_t hash = strmap_hash(&f->key_set, key->text, key->len);
+    struct str_slot *slot = strmap_find(&f->key_set, hash, key->text, key->len);
     if (slot->key)
         return slot->value;
-    map_put(&f->key_set, slot, hash, key->text, key->len, key);
+    strmap_put(&f->key_set, slot, hash, key->text, key->len, key);
     return NULL;
 }
 
@@ -380,7 +378,8 @@ static enum pb_status on_scalar(struct loader *l, const yaml_event_t *e)
     if (s != PB_OK)
         return s;
     struct doc_node *node = new_node(l, DOC_SCALAR, e->start_mark);
-    node->text = doc_arena_text(l->doc, e->data.scalar.value, e->data.scalar.length);
+    node->text =
+        pb_arena_strndup(&l->doc->arena, (const char *)e->data.scalar.value, e->data.scalar.length);
     node->len = (uint32_t)e->data.scalar.length;
     node->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     node->tag = tag;
@@ -548,12 +547,7 @@ static enum pb_status read_events(struct loader *l)
 
 static enum pb_status parse(struct loader *l)
 {
-    if (getrandom(l->seed, sizeof l->seed, GRND_NONBLOCK) != (ssize_t)sizeof l->seed) {
-        /* A fixed key still works where the kernel gives no randomness; it
-         * only makes the hash predictable. */
-        l->seed[0] = 0x70616e656c626f61ULL;
-        l->seed[1] = 0x72642d7961726e21ULL;
-    }
+    strmap_seed(l->seed);
     l->anchors.seed = l->seed;
     if (!yaml_parser_initialize(&l->parser))
         return pb_error_at(l->err, PB_ERR_INTERNAL, l->name, 0, 0,
@@ -593,4 +587,10 @@ enum pb_status doc_load_buffer(const char *name, const unsigned char *data, size
     if (s != PB_OK)
         doc_free(out);
     return s;
+}
+
+void doc_free(struct doc *d)
+{
+    pb_arena_free(&d->arena);
+    d->root = NULL;
 }

@@ -11,6 +11,7 @@
 #ifndef PB_YAML_DOC_H
 #define PB_YAML_DOC_H
 
+#include <panelboard/base.h>
 #include <panelboard/error.h>
 
 #include <stdbool.h>
@@ -69,9 +70,9 @@ struct doc_node {
 /* A loaded file. Nodes may be shared (aliases), so free only with doc_free. */
 struct doc {
     struct doc_node *root;
-    /* Every node, text and array of the tree lives in these blocks, which
+    /* Every node, text and array of the tree lives in this arena, which
      * doc_free frees at once: a big file has millions of nodes. */
-    struct doc_block *blocks;
+    struct pb_arena arena;
 };
 
 /* Read and load one file. On failure *out is empty (doc_free is still safe)

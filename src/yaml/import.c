@@ -29,12 +29,12 @@
 static void check_all(struct import *im)
 {
     for (size_t f = 0; f < im->n_files; f++)
-        walk_file(im, f, false);
-    for (size_t f = 0; f < im->n_files && !done_checking(im); f++)
-        walk_file(im, f, true);
-    /* Pass 2 stops early only when done_checking: every record has its values. */
-    if (!done_checking(im))
-        check_joins(im);
+        import_walk_file(im, f, false);
+    for (size_t f = 0; f < im->n_files && !import_done_checking(im); f++)
+        import_walk_file(im, f, true);
+    /* Pass 2 stops early only when import_done_checking: every record has its values. */
+    if (!import_done_checking(im))
+        import_check_joins(im);
 }
 
 static struct import *import_new(struct pb_db *db, const char *const *names, size_t n_files)
@@ -44,6 +44,11 @@ static struct import *import_new(struct pb_db *db, const char *const *names, siz
     im->names = names;
     im->n_files = n_files;
     im->docs = pb_xcalloc(n_files ? n_files : 1, sizeof *im->docs);
+    strmap_seed(im->seed);
+    for (int k = 0; k < PB_KIND_COUNT; k++) {
+        im->kinds[k].ids.seed = im->seed;
+        im->kinds[k].db.seed = im->seed;
+    }
     return im;
 }
 
@@ -54,11 +59,11 @@ static void import_free(struct import *im)
     free(im->docs);
     for (int k = 0; k < PB_KIND_COUNT; k++) {
         free(im->kinds[k].recs);
-        id_set_free(&im->kinds[k].ids);
-        id_set_free(&im->kinds[k].db);
+        free(im->kinds[k].ids.slots);
+        free(im->kinds[k].db.slots);
         pb_strings_free(im->kinds[k].db_keys, im->kinds[k].n_db_keys);
     }
-    arena_free(&im->arena);
+    pb_arena_free(&im->arena);
     free(im);
 }
 
@@ -67,7 +72,7 @@ static enum pb_status loaded(struct import *im, size_t file, enum pb_status s,
                              const struct pb_error *e, struct pb_error *err)
 {
     if (s == PB_ERR_DATA)
-        add_error(im, file, e);
+        import_add_error(im, file, e);
     else if (s != PB_OK && err)
         *err = *e;
     return s == PB_ERR_DATA ? PB_OK : s;
@@ -96,10 +101,10 @@ static enum pb_status import_run(struct import *im, bool dry_run, struct pb_impo
         if (err)
             *err = im->failure_err;
     } else if (im->n_errors > 0) {
-        s = report_errors(im, on_error, ctx, err);
+        s = import_report_errors(im, on_error, ctx, err);
     } else {
         struct pb_error e = {0};
-        s = write_all(im, summary, &e);
+        s = import_write_all(im, summary, &e);
         if (s == PB_ERR_DATA && on_error)
             on_error(&e, ctx);
         if (s != PB_OK && err)

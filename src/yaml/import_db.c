@@ -21,24 +21,24 @@ static enum pb_status keep_row(const struct pb_value *values, void *ctx, struct 
     struct load_ctx *lc = ctx;
     struct kind_state *ks = &lc->im->kinds[lc->kind];
     const struct pb_kind_info *info = pb_kind_info(lc->kind);
-    struct arena *a = &lc->im->arena;
+    struct pb_arena *a = &lc->im->arena;
     const char *key = values[0].text;
-    const struct id_entry *known = id_find(&ks->db, key);
+    struct import_id *e = import_id_find(&ks->db, key);
     bool added;
-    struct id_entry *e =
-        id_add(&ks->db, known ? known->key : arena_strndup(a, key, strlen(key)), &added);
+    if (!e)
+        e = import_id_add(lc->im, &ks->db, pb_arena_strndup(a, key, strlen(key)), &added);
     e->exists = true;
-    e->values = arena_alloc(a, info->n_fields * sizeof *e->values);
+    e->values = pb_arena_alloc(a, info->n_fields * sizeof *e->values, _Alignof(const char *));
     for (size_t i = 0; i < info->n_fields; i++) {
         enum pb_field_type t = info->fields[i].type;
         if ((t == PB_FIELD_DATE || t == PB_FIELD_REF) && values[i].state == PB_VALUE_TEXT)
-            e->values[i] = arena_strndup(a, values[i].text, strlen(values[i].text));
+            e->values[i] = pb_arena_strndup(a, values[i].text, strlen(values[i].text));
     }
     return PB_OK;
 }
 
 /* Reads every row of a text-keyed kind once (for pass 3). */
-void load_db(struct import *im, enum pb_kind kind)
+void import_load_db(struct import *im, enum pb_kind kind)
 {
     struct kind_state *ks = &im->kinds[kind];
     if (ks->db_loaded)
@@ -47,17 +47,17 @@ void load_db(struct import *im, enum pb_kind kind)
     struct load_ctx lc = {im, kind};
     enum pb_status s = pb_record_each(im->db, kind, NULL, 0, keep_row, &lc, &im->failure_err);
     if (s != PB_OK)
-        db_failed(im, s);
+        import_db_failed(im, s);
 }
 
 /* Whether a row with this id is in the files or the database: the database
  * is asked once per distinct id. */
-bool ref_exists(struct import *im, enum pb_kind kind, const char *key, int64_t id)
+bool import_ref_exists(struct import *im, enum pb_kind kind, const char *key, int64_t id)
 {
     struct kind_state *ks = &im->kinds[kind];
-    if (id_find(&ks->ids, key))
+    if (import_id_find(&ks->ids, key))
         return true;
-    const struct id_entry *known = id_find(&ks->db, key);
+    const struct import_id *known = import_id_find(&ks->db, key);
     if (known || ks->db_loaded)
         return known && known->exists;
     bool exists = false;
@@ -65,16 +65,16 @@ bool ref_exists(struct import *im, enum pb_kind kind, const char *key, int64_t i
     enum pb_status s =
         pb_record_exists(im->db, kind, int_key ? NULL : key, id, &exists, &im->failure_err);
     if (s != PB_OK) {
-        db_failed(im, s);
+        import_db_failed(im, s);
         return true;
     }
     bool added;
-    id_add(&ks->db, key, &added)->exists = exists;
+    import_id_add(im, &ks->db, key, &added)->exists = exists;
     return exists;
 }
 
 /* The nearest id of the kind, in the files or the database, or NULL. */
-const char *suggest_id(struct import *im, enum pb_kind kind, const char *word)
+const char *import_suggest_id(struct import *im, enum pb_kind kind, const char *word)
 {
     struct kind_state *ks = &im->kinds[kind];
     if (!ks->db_keys_loaded) {
@@ -82,7 +82,7 @@ const char *suggest_id(struct import *im, enum pb_kind kind, const char *word)
         enum pb_status s =
             pb_record_keys(im->db, kind, &ks->db_keys, &ks->n_db_keys, &im->failure_err);
         if (s != PB_OK)
-            db_failed(im, s);
+            import_db_failed(im, s);
     }
     const char **candidates = pb_xmalloc((ks->n + ks->n_db_keys + 1) * sizeof *candidates);
     size_t n = 0;

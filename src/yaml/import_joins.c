@@ -11,7 +11,7 @@
 /* The record the files give for key, or NULL. */
 static const struct rec *rec_of(const struct import *im, enum pb_kind kind, const char *key)
 {
-    const struct id_entry *e = id_find(&im->kinds[kind].ids, key);
+    const struct import_id *e = import_id_find(&im->kinds[kind].ids, key);
     return e ? &im->kinds[kind].recs[e->rec] : NULL;
 }
 
@@ -25,15 +25,15 @@ static const char *after_import(struct import *im, enum pb_kind kind, const stru
     *given = v && v->state == PB_VALUE_TEXT;
     if (v && v->state != PB_VALUE_UNSET)
         return *given ? v->text : NULL;
-    load_db(im, kind);
-    const struct id_entry *e = id_find(&im->kinds[kind].db, key);
+    import_load_db(im, kind);
+    const struct import_id *e = import_id_find(&im->kinds[kind].db, key);
     return e && e->values ? e->values[f] : NULL;
 }
 
 /* Where the files give field f of rec, for an error about it. */
 static const struct doc_node *given_at(enum pb_kind kind, const struct rec *rec, int f)
 {
-    return map_get(rec->node, pb_kind_info(kind)->fields[f].key);
+    return import_map_get(rec->node, pb_kind_info(kind)->fields[f].key);
 }
 
 /* Pairs of dates where the second may not be before the first. */
@@ -50,7 +50,7 @@ static void check_date_order(struct import *im, enum pb_kind kind, const char *f
 {
     int fi = pb_field_index(kind, first), si = pb_field_index(kind, second);
     struct kind_state *ks = &im->kinds[kind];
-    for (size_t i = 0; i < ks->n && !done_checking(im); i++) {
+    for (size_t i = 0; i < ks->n && !import_done_checking(im); i++) {
         const struct rec *rec = &ks->recs[i];
         if (rec->first != NO_REC || !rec->key ||
             (rec->values[fi].state != PB_VALUE_TEXT && rec->values[si].state != PB_VALUE_TEXT))
@@ -61,11 +61,11 @@ static void check_date_order(struct import *im, enum pb_kind kind, const char *f
         if (!a || !b || strcmp(b, a) >= 0)
             continue;
         if (b_given)
-            report(im, rec->file, given_at(kind, rec, si), "'%s' %s is before '%s' %s", second, b,
-                   first, a);
+            import_report(im, rec->file, given_at(kind, rec, si), "'%s' %s is before '%s' %s",
+                          second, b, first, a);
         else
-            report(im, rec->file, given_at(kind, rec, fi), "'%s' %s is after '%s' %s", first, a,
-                   second, b);
+            import_report(im, rec->file, given_at(kind, rec, fi), "'%s' %s is after '%s' %s", first,
+                          a, second, b);
     }
 }
 
@@ -94,20 +94,20 @@ static void report_cycle(struct import *im, const char *start)
     pb_buf_puts(&path, start);
     int pi = pb_field_index(PB_KIND_STRATEGY, "parent");
     if (at && strcmp(at->key, at->values[pi].text) == 0)
-        report(im, at->file, given_at(PB_KIND_STRATEGY, at, pi),
-               "strategy '%s' cannot be its own parent", at->key);
+        import_report(im, at->file, given_at(PB_KIND_STRATEGY, at, pi),
+                      "strategy '%s' cannot be its own parent", at->key);
     else if (at)
-        report(im, at->file, given_at(PB_KIND_STRATEGY, at, pi),
-               "strategy '%s' is its own ancestor through 'parent': %s", at->key, path.data);
+        import_report(im, at->file, given_at(PB_KIND_STRATEGY, at, pi),
+                      "strategy '%s' is its own ancestor through 'parent': %s", at->key, path.data);
     pb_buf_free(&path);
 }
 
 /* The mark of a strategy in the parent walks: in the files or the database. */
-static struct id_entry *walk_entry(struct import *im, const char *key)
+static struct import_id *walk_entry(struct import *im, const char *key)
 {
     struct kind_state *ks = &im->kinds[PB_KIND_STRATEGY];
-    struct id_entry *e = id_find(&ks->ids, key);
-    return e ? e : id_find(&ks->db, key);
+    struct import_id *e = import_id_find(&ks->ids, key);
+    return e ? e : import_id_find(&ks->db, key);
 }
 
 /* Follows parents up from each strategy the files give a parent, marking
@@ -118,14 +118,14 @@ static void check_strategy_cycles(struct import *im)
     struct kind_state *ks = &im->kinds[PB_KIND_STRATEGY];
     int pi = pb_field_index(PB_KIND_STRATEGY, "parent");
     size_t walk = 0;
-    for (size_t i = 0; i < ks->n && !done_checking(im); i++) {
+    for (size_t i = 0; i < ks->n && !import_done_checking(im); i++) {
         const struct rec *rec = &ks->recs[i];
         if (rec->first != NO_REC || !rec->key || rec->values[pi].state != PB_VALUE_TEXT ||
             walk_entry(im, rec->key)->walk)
             continue;
         walk++;
         const char *key = rec->key;
-        struct id_entry *e;
+        struct import_id *e;
         bool given;
         while (key && (e = walk_entry(im, key)) && !e->walk) {
             e->walk = walk;
@@ -147,7 +147,7 @@ static void check_leads_given(struct import *im, const char *today)
     struct kind_state *themes = &im->kinds[PB_KIND_THEME];
     int li = pb_field_index(PB_KIND_THEME, "lead");
     int lefti = pb_field_index(PB_KIND_MEMBER, "left");
-    for (size_t i = 0; i < themes->n && !done_checking(im); i++) {
+    for (size_t i = 0; i < themes->n && !import_done_checking(im); i++) {
         const struct rec *rec = &themes->recs[i];
         const char *lead = rec->values[li].state == PB_VALUE_TEXT ? rec->values[li].text : NULL;
         bool given;
@@ -155,8 +155,8 @@ static void check_leads_given(struct import *im, const char *today)
                                                lead, lefti, &given)
                                 : NULL;
         if (left_before(left, today))
-            report(im, rec->file, given_at(PB_KIND_THEME, rec, li),
-                   "member '%s' left on %s and cannot lead a theme", lead, left);
+            import_report(im, rec->file, given_at(PB_KIND_THEME, rec, li),
+                          "member '%s' left on %s and cannot lead a theme", lead, left);
     }
 }
 
@@ -175,24 +175,25 @@ static void check_leads_kept(struct import *im, const char *today)
                    left_before(members->recs[i].values[lefti].text, today);
     if (!any_left)
         return;
-    load_db(im, PB_KIND_THEME);
-    for (size_t i = 0; i < themes->db.cap && !done_checking(im); i++) {
-        const struct id_entry *theme = &themes->db.slots[i];
-        if (!theme->key || !theme->values)
+    import_load_db(im, PB_KIND_THEME);
+    for (size_t i = 0; i < themes->db.cap && !import_done_checking(im); i++) {
+        const char *key = themes->db.slots[i].key;
+        const struct import_id *theme = themes->db.slots[i].value;
+        if (!key || !theme->values)
             continue;
         bool given;
-        const char *lead = after_import(im, PB_KIND_THEME, rec_of(im, PB_KIND_THEME, theme->key),
-                                        theme->key, li, &given);
+        const char *lead =
+            after_import(im, PB_KIND_THEME, rec_of(im, PB_KIND_THEME, key), key, li, &given);
         const struct rec *member = lead && !given ? rec_of(im, PB_KIND_MEMBER, lead) : NULL;
         const struct pb_value *left = member ? &member->values[lefti] : NULL;
         if (left && left->state == PB_VALUE_TEXT && left_before(left->text, today))
-            report(im, member->file, given_at(PB_KIND_MEMBER, member, lefti),
-                   "member '%s' leads theme '%s' and cannot have left on %s", lead, theme->key,
-                   left->text);
+            import_report(im, member->file, given_at(PB_KIND_MEMBER, member, lefti),
+                          "member '%s' leads theme '%s' and cannot have left on %s", lead, key,
+                          left->text);
     }
 }
 
-void check_joins(struct import *im)
+void import_check_joins(struct import *im)
 {
     char today[11];
     pb_date_format(pb_db_today(im->db), today);

@@ -8,7 +8,7 @@
 
 #define MAX_KEY_BYTES 64
 
-const struct doc_node *map_get(const struct doc_node *map, const char *key)
+const struct doc_node *import_map_get(const struct doc_node *map, const char *key)
 {
     for (size_t i = 0; map && map->kind == DOC_MAPPING && i < map->n; i++)
         if (strcmp(map->keys[i]->text, key) == 0)
@@ -17,7 +17,7 @@ const struct doc_node *map_get(const struct doc_node *map, const char *key)
 }
 
 /* YAML's null: a plain ~, null or empty value, or an explicit !!null. */
-bool is_null(const struct doc_node *v)
+bool import_is_null(const struct doc_node *v)
 {
     if (v->kind != DOC_SCALAR || v->tagged_str)
         return false;
@@ -29,7 +29,7 @@ bool is_null(const struct doc_node *v)
            strcmp(v->text, "Null") == 0 || strcmp(v->text, "NULL") == 0;
 }
 
-bool is_word(const struct doc_node *v, const char *word)
+bool import_is_word(const struct doc_node *v, const char *word)
 {
     return v->kind == DOC_SCALAR && strcmp(v->text, word) == 0;
 }
@@ -39,7 +39,7 @@ bool is_word(const struct doc_node *v, const char *word)
 #define MAX_INT_ID 999999999
 
 /* Plain (or !!int) digits only: 1 to MAX_INT_ID. */
-bool parse_positive(const struct doc_node *v, int64_t *out)
+bool import_parse_positive(const struct doc_node *v, int64_t *out)
 {
     if (v->kind != DOC_SCALAR || v->tagged_str || (!v->plain && v->tag != DOC_TAG_INT) ||
         v->len == 0)
@@ -55,7 +55,7 @@ bool parse_positive(const struct doc_node *v, int64_t *out)
     return n > 0;
 }
 
-bool key_valid(const char *s, size_t len)
+bool import_key_valid(const char *s, size_t len)
 {
     if (len == 0 || len > MAX_KEY_BYTES)
         return false;

@@ -29,8 +29,8 @@ static bool want_scalar(const struct field_ctx *c)
 {
     if (c->v->kind == DOC_SCALAR)
         return true;
-    report(c->im, c->rec->file, c->v, "expected one value for '%s', not a %s", c->f->key,
-           c->v->kind == DOC_SEQUENCE ? "list" : "mapping");
+    import_report(c->im, c->rec->file, c->v, "expected one value for '%s', not a %s", c->f->key,
+                  c->v->kind == DOC_SEQUENCE ? "list" : "mapping");
     return false;
 }
 
@@ -52,17 +52,18 @@ static const char *check_text(struct import *im, size_t file, const char *name,
     while (n > 0 && is_space(s[n - 1]))
         n--;
     if (type != PB_FIELD_LONG_TEXT && memchr(s, '\n', n)) {
-        report(im, file, v, "newline not allowed in '%s'", name);
+        import_report(im, file, v, "newline not allowed in '%s'", name);
         return NULL;
     }
     size_t max = type == PB_FIELD_NAME ? MAX_NAME_CHARS : MAX_TEXT_CHARS;
     size_t chars = n <= max ? n : pb_utf8_length(s, n); /* no more characters than bytes */
     if (chars > max) {
-        report(im, file, v, "'%s' is too long: %zu characters, at most %zu", name, chars, max);
+        import_report(im, file, v, "'%s' is too long: %zu characters, at most %zu", name, chars,
+                      max);
         return NULL;
     }
     *len = n;
-    return n == v->len ? v->text : arena_strndup(&im->arena, s, n);
+    return n == v->len ? v->text : pb_arena_strndup(&im->arena, s, n);
 }
 
 static void set_text(struct pb_value *out, const char *text)
@@ -86,7 +87,7 @@ static void check_text_field(const struct field_ctx *c)
     if (len > 0)
         set_text(c->out, text);
     else if (c->f->required)
-        report(c->im, c->rec->file, c->v, "'%s' cannot be empty", c->f->key);
+        import_report(c->im, c->rec->file, c->v, "'%s' cannot be empty", c->f->key);
     else
         c->out->state = PB_VALUE_NULL; /* only white space: not set */
 }
@@ -94,15 +95,16 @@ static void check_text_field(const struct field_ctx *c)
 static void check_key_field(const struct field_ctx *c)
 {
     char buf[SHOWN_MAX + 4];
-    if (!key_valid(c->v->text, c->v->len)) {
-        report(c->im, c->rec->file, c->v,
-               "'%s' is not a valid id: 1 to 64 of a-z 0-9 - _ . starting with a letter or digit",
-               shown(c->v->text, buf));
+    if (!import_key_valid(c->v->text, c->v->len)) {
+        import_report(
+            c->im, c->rec->file, c->v,
+            "'%s' is not a valid id: 1 to 64 of a-z 0-9 - _ . starting with a letter or digit",
+            import_shown(c->v->text, buf));
         return;
     }
     if (c->kind == PB_KIND_MEMBER && strcmp(c->v->text, "all") == 0) {
-        report(c->im, c->rec->file, c->v,
-               "'all' cannot be a member's id: in owners it means every member");
+        import_report(c->im, c->rec->file, c->v,
+                      "'all' cannot be a member's id: in owners it means every member");
         return;
     }
     set_text(c->out, c->v->text);
@@ -112,16 +114,16 @@ static void check_int_field(const struct field_ctx *c)
 {
     char buf[SHOWN_MAX + 4];
     int64_t id;
-    if (!parse_positive(c->v, &id)) {
-        report(c->im, c->rec->file, c->v,
-               "'%s' must be a whole number from 1 to 999999999, not '%s'", c->f->key,
-               shown(c->v->text, buf));
+    if (!import_parse_positive(c->v, &id)) {
+        import_report(c->im, c->rec->file, c->v,
+                      "'%s' must be a whole number from 1 to 999999999, not '%s'", c->f->key,
+                      import_shown(c->v->text, buf));
         return;
     }
     if (c->f->type == PB_FIELD_INT_REF &&
-        !ref_exists(c->im, c->f->ref, canonical_int(c->im, id), id)) {
-        report(c->im, c->rec->file, c->v, "unknown %s %lld", pb_kind_info(c->f->ref)->singular,
-               (long long)id);
+        !import_ref_exists(c->im, c->f->ref, import_canonical_int(c->im, id), id)) {
+        import_report(c->im, c->rec->file, c->v, "unknown %s %lld",
+                      pb_kind_info(c->f->ref)->singular, (long long)id);
         return;
     }
     set_int(c->out, id);
@@ -130,16 +132,17 @@ static void check_int_field(const struct field_ctx *c)
 static void check_bool_field(const struct field_ctx *c)
 {
     char buf[SHOWN_MAX + 4];
-    bool word = is_word(c->v, "true") || is_word(c->v, "false");
+    bool word = import_is_word(c->v, "true") || import_is_word(c->v, "false");
     if (word && c->v->plain && !c->v->tagged_str) {
-        set_int(c->out, is_word(c->v, "true"));
+        set_int(c->out, import_is_word(c->v, "true"));
         return;
     }
     if (word)
-        report(c->im, c->rec->file, c->v, "'%s' must be true or false without quotes", c->f->key);
+        import_report(c->im, c->rec->file, c->v, "'%s' must be true or false without quotes",
+                      c->f->key);
     else
-        report(c->im, c->rec->file, c->v, "'%s' must be true or false, not '%s'", c->f->key,
-               shown(c->v->text, buf));
+        import_report(c->im, c->rec->file, c->v, "'%s' must be true or false, not '%s'", c->f->key,
+                      import_shown(c->v->text, buf));
 }
 
 static bool looks_like_date(const char *s, size_t len)
@@ -159,10 +162,11 @@ static void check_date_field(const struct field_ctx *c)
     if (pb_date_parse(c->v->text, &day))
         set_text(c->out, c->v->text);
     else if (looks_like_date(c->v->text, c->v->len))
-        report(c->im, c->rec->file, c->v, "'%s': there is no date %s", c->f->key, c->v->text);
+        import_report(c->im, c->rec->file, c->v, "'%s': there is no date %s", c->f->key,
+                      c->v->text);
     else
-        report(c->im, c->rec->file, c->v, "'%s' must be a date written YYYY-MM-DD, not '%s'",
-               c->f->key, shown(c->v->text, buf));
+        import_report(c->im, c->rec->file, c->v, "'%s' must be a date written YYYY-MM-DD, not '%s'",
+                      c->f->key, import_shown(c->v->text, buf));
 }
 
 static void check_enum_field(const struct field_ctx *c)
@@ -179,15 +183,15 @@ static void check_enum_field(const struct field_ctx *c)
     }
     const char *near = pb_suggest(c->v->text, c->f->values, n);
     if (near) {
-        report(c->im, c->rec->file, c->v, "unknown %s '%s', did you mean '%s'?", c->f->key,
-               shown(c->v->text, buf), near);
+        import_report(c->im, c->rec->file, c->v, "unknown %s '%s', did you mean '%s'?", c->f->key,
+                      import_shown(c->v->text, buf), near);
         return;
     }
     struct pb_buf all = {0};
     for (size_t i = 0; i < n; i++)
         pb_buf_addf(&all, "%s%s", i ? ", " : "", c->f->values[i]);
-    report(c->im, c->rec->file, c->v, "unknown %s '%s': expected one of %s", c->f->key,
-           shown(c->v->text, buf), all.data);
+    import_report(c->im, c->rec->file, c->v, "unknown %s '%s': expected one of %s", c->f->key,
+                  import_shown(c->v->text, buf), all.data);
     pb_buf_free(&all);
 }
 
@@ -195,14 +199,15 @@ static void check_enum_field(const struct field_ctx *c)
 static bool check_ref(struct import *im, size_t file, enum pb_kind kind, const struct doc_node *v)
 {
     char buf[SHOWN_MAX + 4];
-    if (ref_exists(im, kind, v->text, 0))
+    if (import_ref_exists(im, kind, v->text, 0))
         return true;
-    const char *near = suggest_id(im, kind, v->text);
+    const char *near = import_suggest_id(im, kind, v->text);
     if (near)
-        report(im, file, v, "unknown %s '%s', did you mean '%s'?", pb_kind_info(kind)->singular,
-               shown(v->text, buf), near);
+        import_report(im, file, v, "unknown %s '%s', did you mean '%s'?",
+                      pb_kind_info(kind)->singular, import_shown(v->text, buf), near);
     else
-        report(im, file, v, "unknown %s '%s'", pb_kind_info(kind)->singular, shown(v->text, buf));
+        import_report(im, file, v, "unknown %s '%s'", pb_kind_info(kind)->singular,
+                      import_shown(v->text, buf));
     return false;
 }
 
@@ -224,43 +229,44 @@ static void check_ref_list_field(const struct field_ctx *c)
     struct import *im = c->im;
     const char *singular = pb_kind_info(c->f->ref)->singular;
     bool all_ok = takes_all(c->kind, c->f);
-    if (all_ok && is_word(c->v, "all")) {
+    if (all_ok && import_is_word(c->v, "all")) {
         c->out->state = PB_VALUE_LIST;
         c->out->items = all;
         c->out->n_items = 1;
         return;
     }
     if (c->v->kind != DOC_SEQUENCE) {
-        report(im, c->rec->file, c->v, "expected a list of %s ids%s for '%s'", singular,
-               all_ok ? " (or the word all)" : "", c->f->key);
+        import_report(im, c->rec->file, c->v, "expected a list of %s ids%s for '%s'", singular,
+                      all_ok ? " (or the word all)" : "", c->f->key);
         return;
     }
     if (c->v->n == 0 && c->f->required) {
-        report(im, c->rec->file, c->v, "'%s' needs at least one %s id", c->f->key, singular);
+        import_report(im, c->rec->file, c->v, "'%s' needs at least one %s id", c->f->key, singular);
         return;
     }
-    const char **items = arena_alloc(&im->arena, (c->v->n + 1) * sizeof *items);
-    struct id_set seen = {0};
+    const char **items =
+        pb_arena_alloc(&im->arena, (c->v->n + 1) * sizeof *items, _Alignof(const char *));
+    struct str_map seen = {.seed = im->seed};
     bool ok = true;
-    for (size_t i = 0; i < c->v->n && !done_checking(im); i++) {
+    for (size_t i = 0; i < c->v->n && !import_done_checking(im); i++) {
         const struct doc_node *item = c->v->items[i];
         bool added = false;
-        if (item->kind != DOC_SCALAR || is_null(item)) {
-            report(im, c->rec->file, item, "expected a %s id in '%s'", singular, c->f->key);
-        } else if (all_ok && is_word(item, "all") && c->v->n > 1) {
-            report(im, c->rec->file, item, "'all' cannot be listed with %s ids in '%s'", singular,
-                   c->f->key);
-        } else if ((all_ok && is_word(item, "all")) ||
+        if (item->kind != DOC_SCALAR || import_is_null(item)) {
+            import_report(im, c->rec->file, item, "expected a %s id in '%s'", singular, c->f->key);
+        } else if (all_ok && import_is_word(item, "all") && c->v->n > 1) {
+            import_report(im, c->rec->file, item, "'all' cannot be listed with %s ids in '%s'",
+                          singular, c->f->key);
+        } else if ((all_ok && import_is_word(item, "all")) ||
                    check_ref(im, c->rec->file, c->f->ref, item)) {
-            id_add(&seen, item->text, &added);
+            import_id_add(im, &seen, item->text, &added);
             if (!added)
-                report(im, c->rec->file, item, "'%s' is listed twice in '%s'", item->text,
-                       c->f->key);
+                import_report(im, c->rec->file, item, "'%s' is listed twice in '%s'", item->text,
+                              c->f->key);
         }
         ok = ok && added;
         items[i] = item->text;
     }
-    id_set_free(&seen);
+    free(seen.slots);
     if (ok) {
         c->out->state = PB_VALUE_LIST;
         c->out->items = items;
@@ -272,21 +278,22 @@ static void check_text_list_field(const struct field_ctx *c)
 {
     struct import *im = c->im;
     if (c->v->kind != DOC_SEQUENCE) {
-        report(im, c->rec->file, c->v, "expected a list of texts for '%s'", c->f->key);
+        import_report(im, c->rec->file, c->v, "expected a list of texts for '%s'", c->f->key);
         return;
     }
-    const char **items = arena_alloc(&im->arena, (c->v->n + 1) * sizeof *items);
+    const char **items =
+        pb_arena_alloc(&im->arena, (c->v->n + 1) * sizeof *items, _Alignof(const char *));
     bool ok = true;
-    for (size_t i = 0; i < c->v->n && !done_checking(im); i++) {
+    for (size_t i = 0; i < c->v->n && !import_done_checking(im); i++) {
         const struct doc_node *item = c->v->items[i];
         size_t len = 0;
-        if (item->kind != DOC_SCALAR || is_null(item)) {
-            report(im, c->rec->file, item, "expected a text in '%s'", c->f->key);
+        if (item->kind != DOC_SCALAR || import_is_null(item)) {
+            import_report(im, c->rec->file, item, "expected a text in '%s'", c->f->key);
             items[i] = NULL;
         } else {
             items[i] = check_text(im, c->rec->file, c->f->key, PB_FIELD_TEXT, item, &len);
             if (items[i] && len == 0)
-                report(im, c->rec->file, item, "empty item in '%s'", c->f->key);
+                import_report(im, c->rec->file, item, "empty item in '%s'", c->f->key);
         }
         ok = ok && items[i] && len > 0;
     }
@@ -315,7 +322,7 @@ static const char *identity_of(struct import *im, enum pb_kind kind, const struc
         const struct pb_value *v = &rec->values[pb_field_index(kind, *f)];
         pb_buf_addf(&b, "\x1f%s", v->state == PB_VALUE_TEXT ? v->text : "");
     }
-    const char *key = arena_strndup(&im->arena, b.data, b.len);
+    const char *key = pb_arena_strndup(&im->arena, b.data, b.len);
     pb_buf_free(&b);
     return key;
 }
@@ -340,40 +347,41 @@ static void check_children_field(const struct field_ctx *c)
     enum pb_kind child = c->f->ref;
     const struct pb_kind_info *info = pb_kind_info(child);
     if (c->v->kind != DOC_SEQUENCE) {
-        report(im, c->rec->file, c->v, "expected a list of %s", info->key);
+        import_report(im, c->rec->file, c->v, "expected a list of %s", info->key);
         return;
     }
     size_t parent = (size_t)(c->rec - im->kinds[c->kind].recs);
     struct kind_state *ks = &im->kinds[child];
-    for (size_t i = 0; i < c->v->n && !done_checking(im); i++) {
+    for (size_t i = 0; i < c->v->n && !import_done_checking(im); i++) {
         const struct doc_node *item = c->v->items[i];
         if (item->kind != DOC_MAPPING) {
-            report(im, c->rec->file, item, "expected a mapping: the fields of one %s",
-                   info->singular);
+            import_report(im, c->rec->file, item, "expected a mapping: the fields of one %s",
+                          info->singular);
             continue;
         }
         size_t errors = im->n_errors;
-        struct rec *rec = add_rec(im, child, item, c->rec->file, parent);
-        check_rec(im, child, rec);
+        struct rec *rec = import_add_rec(im, child, item, c->rec->file, parent);
+        import_check_rec(im, child, rec);
         if (im->n_errors > errors)
             continue;
-        claim_key(im, child, rec, identity_of(im, child, rec));
+        import_claim_key(im, child, rec, identity_of(im, child, rec));
         if (rec->first != NO_REC) {
             char names[64], where[PB_ERROR_FILE_MAX + 32];
             const struct rec *first = &ks->recs[rec->first];
             identity_names(child, names, sizeof names);
-            report(im, rec->file, item, "duplicate %s: one with the same %s is already given %s",
-                   info->singular, names,
-                   place_of(im, rec->file, first->file, first->node, where, sizeof where));
+            import_report(
+                im, rec->file, item, "duplicate %s: one with the same %s is already given %s",
+                info->singular, names,
+                import_place_of(im, rec->file, first->file, first->node, where, sizeof where));
         }
     }
 }
 
 static void check_value(const struct field_ctx *c)
 {
-    if (is_null(c->v)) {
+    if (import_is_null(c->v)) {
         if (c->f->required)
-            report(c->im, c->rec->file, c->v, "'%s' cannot be empty", c->f->key);
+            import_report(c->im, c->rec->file, c->v, "'%s' cannot be empty", c->f->key);
         else if (c->f->type != PB_FIELD_INT_KEY && c->f->type != PB_FIELD_CHILDREN)
             c->out->state = PB_VALUE_NULL; /* cleared; a null id means a new row */
         return;
@@ -425,15 +433,16 @@ static void check_value(const struct field_ctx *c)
 
 /* ---- pass 2: one record ---- */
 
-void unknown_key(struct import *im, size_t file, const struct doc_node *key,
-                 const char *const *known, size_t n)
+void import_unknown_key(struct import *im, size_t file, const struct doc_node *key,
+                        const char *const *known, size_t n)
 {
     char buf[SHOWN_MAX + 4];
     const char *near = pb_suggest(key->text, known, n);
     if (near)
-        report(im, file, key, "unknown key '%s', did you mean '%s'?", shown(key->text, buf), near);
+        import_report(im, file, key, "unknown key '%s', did you mean '%s'?",
+                      import_shown(key->text, buf), near);
     else
-        report(im, file, key, "unknown key '%s'", shown(key->text, buf));
+        import_report(im, file, key, "unknown key '%s'", import_shown(key->text, buf));
 }
 
 static void report_duplicate(struct import *im, enum pb_kind kind, const struct rec *rec)
@@ -441,17 +450,18 @@ static void report_duplicate(struct import *im, enum pb_kind kind, const struct 
     const struct pb_kind_info *info = pb_kind_info(kind);
     const struct rec *first = &im->kinds[kind].recs[rec->first];
     const char *id_key = info->fields[0].key;
-    const struct doc_node *at = map_get(rec->node, id_key);
-    const struct doc_node *first_at = map_get(first->node, id_key);
+    const struct doc_node *at = import_map_get(rec->node, id_key);
+    const struct doc_node *first_at = import_map_get(first->node, id_key);
     char where[PB_ERROR_FILE_MAX + 32], buf[SHOWN_MAX + 4];
     bool keyed = info->fields[0].type == PB_FIELD_KEY || info->fields[0].type == PB_FIELD_INT_KEY;
     if (keyed && at && first_at) {
-        report(im, rec->file, at, "duplicate %s id '%s': already given %s", info->singular,
-               shown(rec->key, buf),
-               place_of(im, rec->file, first->file, first_at, where, sizeof where));
+        import_report(im, rec->file, at, "duplicate %s id '%s': already given %s", info->singular,
+                      import_shown(rec->key, buf),
+                      import_place_of(im, rec->file, first->file, first_at, where, sizeof where));
     } else {
-        report(im, rec->file, rec->node, "'%s' is already given %s", info->key,
-               place_of(im, rec->file, first->file, first->node, where, sizeof where));
+        import_report(
+            im, rec->file, rec->node, "'%s' is already given %s", info->key,
+            import_place_of(im, rec->file, first->file, first->node, where, sizeof where));
     }
 }
 
@@ -469,20 +479,21 @@ static int field_of(const struct pb_kind_info *info, const char *key, size_t nex
     return -1;
 }
 
-void check_rec(struct import *im, enum pb_kind kind, struct rec *rec)
+void import_check_rec(struct import *im, enum pb_kind kind, struct rec *rec)
 {
     const struct pb_kind_info *info = pb_kind_info(kind);
-    rec->values = arena_alloc(&im->arena, info->n_fields * sizeof *rec->values);
+    rec->values =
+        pb_arena_alloc(&im->arena, info->n_fields * sizeof *rec->values, _Alignof(struct pb_value));
     uint64_t seen = 0;
     const struct doc_node *map = rec->node;
     int f = -1;
-    for (size_t i = 0; i < map->n && !done_checking(im); i++) {
+    for (size_t i = 0; i < map->n && !import_done_checking(im); i++) {
         f = field_of(info, map->keys[i]->text, (size_t)(f + 1));
         if (f < 0) {
             const char *known[MAX_FIELDS];
             for (size_t k = 0; k < info->n_fields; k++)
                 known[k] = info->fields[k].key;
-            unknown_key(im, rec->file, map->keys[i], known, info->n_fields);
+            import_unknown_key(im, rec->file, map->keys[i], known, info->n_fields);
             continue;
         }
         seen |= (uint64_t)1 << f;
@@ -491,8 +502,8 @@ void check_rec(struct import *im, enum pb_kind kind, struct rec *rec)
     }
     for (size_t f = 0; f < info->n_fields; f++)
         if (info->fields[f].required && !(seen & ((uint64_t)1 << f)))
-            report(im, rec->file, map, "%s is missing required field '%s'", info->singular,
-                   info->fields[f].key);
+            import_report(im, rec->file, map, "%s is missing required field '%s'", info->singular,
+                          info->fields[f].key);
     if (rec->first != NO_REC)
         report_duplicate(im, kind, rec);
 }

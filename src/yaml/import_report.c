@@ -11,12 +11,12 @@
 #include <string.h>
 
 /* Stop checking once the report is full or the database has failed. */
-bool done_checking(const struct import *im)
+bool import_done_checking(const struct import *im)
 {
     return im->n_errors == PB_IMPORT_MAX_ERRORS || im->failure != PB_OK;
 }
 
-void add_error(struct import *im, size_t file, const struct pb_error *e)
+void import_add_error(struct import *im, size_t file, const struct pb_error *e)
 {
     if (im->n_errors == PB_IMPORT_MAX_ERRORS)
         return;
@@ -26,7 +26,7 @@ void add_error(struct import *im, size_t file, const struct pb_error *e)
     f->seq = im->n_errors++;
 }
 
-void report(struct import *im, size_t file, const struct doc_node *at, const char *fmt, ...)
+void import_report(struct import *im, size_t file, const struct doc_node *at, const char *fmt, ...)
 {
     struct pb_error e;
     va_list ap;
@@ -36,17 +36,17 @@ void report(struct import *im, size_t file, const struct doc_node *at, const cha
     snprintf(e.file, sizeof e.file, "%s", im->names[file]);
     e.line = at->line;
     e.column = at->column;
-    add_error(im, file, &e);
+    import_add_error(im, file, &e);
 }
 
-void db_failed(struct import *im, enum pb_status status)
+void import_db_failed(struct import *im, enum pb_status status)
 {
     if (im->failure == PB_OK)
         im->failure = status;
 }
 
 /* A value quoted back in a message: one line, and short. */
-const char *shown(const char *s, char buf[SHOWN_MAX + 4])
+const char *import_shown(const char *s, char buf[SHOWN_MAX + 4])
 {
     size_t n = 0;
     for (; s[n] && n < SHOWN_MAX; n++)
@@ -62,8 +62,8 @@ const char *shown(const char *s, char buf[SHOWN_MAX + 4])
 }
 
 /* "at line 12", or "at other.yaml:12" for a place in another file. */
-const char *place_of(const struct import *im, size_t here, size_t file, const struct doc_node *node,
-                     char *buf, size_t size)
+const char *import_place_of(const struct import *im, size_t here, size_t file,
+                            const struct doc_node *node, char *buf, size_t size)
 {
     if (file == here)
         snprintf(buf, size, "at line %d", node->line);
@@ -85,8 +85,8 @@ static int by_place(const void *a, const void *b)
 }
 
 /* Every problem found, in file order, through on_error; err gets the first. */
-enum pb_status report_errors(struct import *im, pb_import_error_fn on_error, void *ctx,
-                             struct pb_error *err)
+enum pb_status import_report_errors(struct import *im, pb_import_error_fn on_error, void *ctx,
+                                    struct pb_error *err)
 {
     qsort(im->errors, im->n_errors, sizeof im->errors[0], by_place);
     for (size_t i = 0; i < im->n_errors; i++)

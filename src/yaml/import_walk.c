@@ -2,7 +2,7 @@
  * Passes 1 and 2 over the files' top level. Pass 1 gathers every record
  * and the id it gives, so that a reference may point forward or into
  * another file and an id given twice is caught; pass 2 walks the same way
- * and hands each record pass 1 gathered to check_rec (import_record.c),
+ * and hands each record pass 1 gathered to import_check_rec (import_record.c),
  * reporting what is wrong with the top level itself.
  */
 #include "import.h"
@@ -12,7 +12,7 @@
 
 /* ---- the keys of the top level ---- */
 
-bool is_top_level(enum pb_kind kind)
+bool import_is_top_level(enum pb_kind kind)
 {
     return pb_kind_info(kind)->parent == PB_KIND_COUNT;
 }
@@ -21,14 +21,14 @@ bool is_top_level(enum pb_kind kind)
 static enum pb_kind top_kind(const char *key)
 {
     for (int k = 0; k < PB_KIND_COUNT; k++)
-        if (is_top_level(k) && strcmp(pb_kind_info(k)->key, key) == 0)
+        if (import_is_top_level(k) && strcmp(pb_kind_info(k)->key, key) == 0)
             return k;
     return PB_KIND_COUNT;
 }
 
 static const struct doc_node *version_node(const struct doc_node *root)
 {
-    return map_get(root, "panelboard");
+    return import_map_get(root, "panelboard");
 }
 
 static bool version_ok(const struct doc_node *v)
@@ -45,8 +45,28 @@ static bool is_panel_file(const struct doc_node *root)
 
 /* ---- records and their ids ---- */
 
-struct rec *add_rec(struct import *im, enum pb_kind kind, const struct doc_node *node, size_t file,
-                    size_t parent)
+struct import_id *import_id_find(const struct str_map *ids, const char *key)
+{
+    return strmap_get(ids, key, strlen(key));
+}
+
+/* The id's entry lives in the import's arena, so pointers to it last. */
+struct import_id *import_id_add(struct import *im, struct str_map *ids, const char *key,
+                                bool *added)
+{
+    size_t len = strlen(key);
+    uint64_t hash = strmap_hash(ids, key, len);
+    struct str_slot *slot = strmap_find(ids, hash, key, len);
+    *added = !slot->key;
+    if (!*added)
+        return slot->value;
+    struct import_id *id = pb_arena_alloc(&im->arena, sizeof *id, _Alignof(struct import_id));
+    strmap_put(ids, slot, hash, key, len, id);
+    return id;
+}
+
+struct rec *import_add_rec(struct import *im, enum pb_kind kind, const struct doc_node *node,
+                           size_t file, size_t parent)
 {
     struct kind_state *ks = &im->kinds[kind];
     if (ks->n == ks->cap) {
@@ -59,11 +79,11 @@ struct rec *add_rec(struct import *im, enum pb_kind kind, const struct doc_node 
 }
 
 /* Registers the record's key; a key given before makes it a duplicate. */
-void claim_key(struct import *im, enum pb_kind kind, struct rec *rec, const char *key)
+void import_claim_key(struct import *im, enum pb_kind kind, struct rec *rec, const char *key)
 {
     struct kind_state *ks = &im->kinds[kind];
     bool added;
-    struct id_entry *e = id_add(&ks->ids, key, &added);
+    struct import_id *e = import_id_add(im, &ks->ids, key, &added);
     rec->key = key;
     if (added)
         e->rec = (size_t)(rec - ks->recs);
@@ -71,11 +91,11 @@ void claim_key(struct import *im, enum pb_kind kind, struct rec *rec, const char
         rec->first = e->rec;
 }
 
-const char *canonical_int(struct import *im, int64_t n)
+const char *import_canonical_int(struct import *im, int64_t n)
 {
     char buf[24];
     int len = snprintf(buf, sizeof buf, "%lld", (long long)n);
-    return arena_strndup(&im->arena, buf, (size_t)len);
+    return pb_arena_strndup(&im->arena, buf, (size_t)len);
 }
 
 /* The id a top-level record gives, as pass 1 sees it: only well-formed ids
@@ -85,13 +105,13 @@ static const char *rec_key(struct import *im, enum pb_kind kind, const struct do
     const struct pb_field *f = &pb_kind_info(kind)->fields[0];
     if (f->type != PB_FIELD_KEY && f->type != PB_FIELD_INT_KEY)
         return pb_kind_info(kind)->key;
-    const struct doc_node *v = map_get(node, f->key);
+    const struct doc_node *v = import_map_get(node, f->key);
     int64_t id;
     if (!v || v->kind != DOC_SCALAR)
         return NULL;
     if (f->type == PB_FIELD_KEY)
-        return key_valid(v->text, v->len) ? v->text : NULL;
-    return parse_positive(v, &id) ? canonical_int(im, id) : NULL;
+        return import_key_valid(v->text, v->len) ? v->text : NULL;
+    return import_parse_positive(v, &id) ? import_canonical_int(im, id) : NULL;
 }
 
 /* ---- passes 1 and 2: the files' top level ---- */
@@ -102,39 +122,39 @@ static void visit(struct import *im, enum pb_kind kind, const struct doc_node *n
 {
     struct kind_state *ks = &im->kinds[kind];
     if (checking) {
-        check_rec(im, kind, &ks->recs[ks->cursor++]);
+        import_check_rec(im, kind, &ks->recs[ks->cursor++]);
         return;
     }
-    struct rec *rec = add_rec(im, kind, node, file, NO_REC);
+    struct rec *rec = import_add_rec(im, kind, node, file, NO_REC);
     const char *key = rec_key(im, kind, node);
     if (key)
-        claim_key(im, kind, rec, key);
+        import_claim_key(im, kind, rec, key);
 }
 
 static void walk_kind(struct import *im, size_t file, enum pb_kind kind, const struct doc_node *v,
                       bool checking)
 {
     const struct pb_kind_info *info = pb_kind_info(kind);
-    if (is_null(v))
+    if (import_is_null(v))
         return; /* members: with nothing under it */
     if (kind == PB_KIND_PANEL) {
         if (v->kind == DOC_MAPPING)
             visit(im, kind, v, file, checking);
         else if (checking)
-            report(im, file, v, "expected a mapping: the fields of the %s", info->singular);
+            import_report(im, file, v, "expected a mapping: the fields of the %s", info->singular);
         return;
     }
     if (v->kind != DOC_SEQUENCE) {
         if (checking)
-            report(im, file, v, "expected a list of %s", info->key);
+            import_report(im, file, v, "expected a list of %s", info->key);
         return;
     }
-    for (size_t i = 0; i < v->n && !(checking && done_checking(im)); i++) {
+    for (size_t i = 0; i < v->n && !(checking && import_done_checking(im)); i++) {
         if (v->items[i]->kind == DOC_MAPPING)
             visit(im, kind, v->items[i], file, checking);
         else if (checking)
-            report(im, file, v->items[i], "expected a mapping: the fields of one %s",
-                   info->singular);
+            import_report(im, file, v->items[i], "expected a mapping: the fields of one %s",
+                          info->singular);
     }
 }
 
@@ -143,26 +163,27 @@ static void check_version(struct import *im, size_t file, const struct doc_node 
     char buf[SHOWN_MAX + 4];
     const struct doc_node *v = version_node(root);
     if (!v)
-        report(im, file, root, "not a panel file: 'panelboard: 1' is missing");
+        import_report(im, file, root, "not a panel file: 'panelboard: 1' is missing");
     else if (v->kind != DOC_SCALAR)
-        report(im, file, v, "'panelboard' must be the format version, 1");
+        import_report(im, file, v, "'panelboard' must be the format version, 1");
     else if (strcmp(v->text, "1") == 0)
-        report(im, file, v, "'panelboard' must be the number 1, without quotes");
+        import_report(im, file, v, "'panelboard' must be the number 1, without quotes");
     else
-        report(im, file, v, "unsupported panel file version '%s': this program reads version 1",
-               shown(v->text, buf));
+        import_report(im, file, v,
+                      "unsupported panel file version '%s': this program reads version 1",
+                      import_shown(v->text, buf));
 }
 
-void walk_file(struct import *im, size_t file, bool checking)
+void import_walk_file(struct import *im, size_t file, bool checking)
 {
     const struct doc_node *root = im->docs[file].root;
     if (!root)
         return; /* not loaded: doc.c's error is reported */
     if (!is_panel_file(root)) {
         if (checking && root->kind != DOC_MAPPING)
-            report(im, file, root,
-                   "expected a mapping at the top of the file, "
-                   "starting with 'panelboard: 1'");
+            import_report(im, file, root,
+                          "expected a mapping at the top of the file, "
+                          "starting with 'panelboard: 1'");
         else if (checking)
             check_version(im, file, root);
         return;
@@ -171,14 +192,14 @@ void walk_file(struct import *im, size_t file, bool checking)
     size_t n_known = 0;
     known[n_known++] = "panelboard";
     for (int k = 0; k < PB_KIND_COUNT; k++)
-        if (is_top_level(k))
+        if (import_is_top_level(k))
             known[n_known++] = pb_kind_info(k)->key;
-    for (size_t i = 0; i < root->n && !(checking && done_checking(im)); i++) {
+    for (size_t i = 0; i < root->n && !(checking && import_done_checking(im)); i++) {
         const char *key = root->keys[i]->text;
         enum pb_kind kind = top_kind(key);
         if (kind != PB_KIND_COUNT)
             walk_kind(im, file, kind, root->items[i], checking);
         else if (checking && strcmp(key, "panelboard") != 0)
-            unknown_key(im, file, root->keys[i], known, n_known);
+            import_unknown_key(im, file, root->keys[i], known, n_known);
     }
 }

@@ -92,11 +92,12 @@ static enum pb_status write_kind(struct import *im, enum pb_kind kind,
 }
 
 /* In the order of yaml-format.md (the order of enum pb_kind). */
-enum pb_status write_all(struct import *im, struct pb_import_summary *summary, struct pb_error *err)
+enum pb_status import_write_all(struct import *im, struct pb_import_summary *summary,
+                                struct pb_error *err)
 {
     size_t cursors[PB_KIND_COUNT] = {0};
     for (int k = 0; k < PB_KIND_COUNT; k++) {
-        if (!is_top_level(k))
+        if (!import_is_top_level(k))
             continue;
         struct kind_state *ks = &im->kinds[k];
         if (!has_children(k)) {

@@ -1,6 +1,6 @@
 /*
  * A string-keyed hash table for the loader (doc.c): its anchors, and the
- * keys of one mapping. Open addressing, hashed with SipHash-1-3 under a
+ * keys of one mapping; and for the importer's ids. Open addressing, hashed with SipHash-1-3 under a
  * random seed, so that names in a hostile file cannot be chosen to pile up
  * in one slot. The table never owns the text of its keys.
  */
@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
 static uint64_t rotl(uint64_t x, int b)
 {
@@ -76,16 +77,24 @@ static void map_grow(struct str_map *m)
     m->cap = cap;
 }
 
-uint64_t map_hash(const struct str_map *m, const char *key, size_t len)
+void strmap_seed(uint64_t seed[2])
+{
+    if (getrandom(seed, 2 * sizeof *seed, GRND_NONBLOCK) != (ssize_t)(2 * sizeof *seed)) {
+        /* A fixed key still works where the kernel gives no randomness; it
+         * only makes the hash predictable. */
+        seed[0] = 0x70616e656c626f61ULL;
+        seed[1] = 0x72642d7961726e21ULL;
+    }
+}
+
+uint64_t strmap_hash(const struct str_map *m, const char *key, size_t len)
 {
     return str_hash(m->seed, key, len);
 }
 
-/* The slot holding key, or the free slot where it would go. */
-struct str_slot *map_find(struct str_map *m, uint64_t hash, const char *key, size_t len)
+/* The slot holding key, or the free slot where it would go (cap > 0). */
+static struct str_slot *probe(const struct str_map *m, uint64_t hash, const char *key, size_t len)
 {
-    if (m->cap == 0)
-        map_grow(m);
     size_t mask = m->cap - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
         struct str_slot *s = &m->slots[i];
@@ -94,11 +103,27 @@ struct str_slot *map_find(struct str_map *m, uint64_t hash, const char *key, siz
     }
 }
 
-/* Fill a free slot that map_find returned; the slot is not valid afterwards. */
-void map_put(struct str_map *m, struct str_slot *slot, uint64_t hash, const char *key, size_t len,
-             void *value)
+/* The slot holding key, or the free slot where it would go. */
+struct str_slot *strmap_find(struct str_map *m, uint64_t hash, const char *key, size_t len)
+{
+    if (m->cap == 0)
+        map_grow(m);
+    return probe(m, hash, key, len);
+}
+
+/* Fill a free slot that strmap_find returned; the slot is not valid afterwards. */
+void strmap_put(struct str_map *m, struct str_slot *slot, uint64_t hash, const char *key,
+                size_t len, void *value)
 {
     *slot = (struct str_slot){.hash = hash, .key = key, .len = len, .value = value};
     if (++m->count * 2 > m->cap)
         map_grow(m);
+}
+
+/* The value stored under key, or NULL when key is not in the map. */
+void *strmap_get(const struct str_map *m, const char *key, size_t len)
+{
+    if (m->count == 0)
+        return NULL;
+    return probe(m, strmap_hash(m, key, len), key, len)->value;
 }

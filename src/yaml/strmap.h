@@ -1,8 +1,8 @@
 /*
  * A string-keyed hash table (strmap.c), for the loader's anchors and the
- * keys of one mapping. Point seed at the two words of the hash key before
- * the first lookup; the caller frees slots, and whatever the keys and
- * values point to.
+ * keys of one mapping, and the importer's ids. Point seed at the two words
+ * of a hash key (strmap_seed) before the first lookup; the caller frees
+ * slots, and whatever the keys and values point to.
  *
  * Internal to src/yaml.
  */
@@ -26,11 +26,15 @@ struct str_map {
     const uint64_t *seed;
 };
 
-uint64_t map_hash(const struct str_map *m, const char *key, size_t len);
+/* A random hash key, or a fixed one where the kernel gives no randomness. */
+void strmap_seed(uint64_t seed[2]);
+uint64_t strmap_hash(const struct str_map *m, const char *key, size_t len);
 /* The slot holding key, or the free slot where it would go. */
-struct str_slot *map_find(struct str_map *m, uint64_t hash, const char *key, size_t len);
-/* Fill a free slot that map_find returned; the slot is not valid afterwards. */
-void map_put(struct str_map *m, struct str_slot *slot, uint64_t hash, const char *key, size_t len,
-             void *value);
+struct str_slot *strmap_find(struct str_map *m, uint64_t hash, const char *key, size_t len);
+/* Fill a free slot that strmap_find returned; the slot is not valid afterwards. */
+void strmap_put(struct str_map *m, struct str_slot *slot, uint64_t hash, const char *key,
+                size_t len, void *value);
+/* The value stored under key, or NULL when key is not in the map. */
+void *strmap_get(const struct str_map *m, const char *key, size_t len);
 
 #endif

@@ -45,21 +45,32 @@ static enum pb_status parse_actions_args(struct cli *cli, struct pb_action_filte
     return PB_OK;
 }
 
+/* Prints a listing: the actions filter selects, or member's queue when
+ * member is set; `empty` is what to say when there are none. */
+static enum pb_status print_listing(struct cli *cli, enum output_format format,
+                                    const struct pb_action_filter *filter, const char *member,
+                                    const char *empty, struct pb_error *err)
+{
+    enum pb_status s = cli_open_db(cli, err);
+    if (s != PB_OK)
+        return s;
+    struct output o;
+    output_begin(&o, format, stdout);
+    s = member ? pb_action_queue(cli->db, member, output_action, &o, err)
+               : pb_action_list(cli->db, filter, output_action, &o, err);
+    if (s == PB_OK)
+        output_end(&o, empty);
+    return s;
+}
+
 enum pb_status cmd_actions(struct cli *cli, struct pb_error *err)
 {
     struct pb_action_filter filter = {0};
     enum output_format format = OUTPUT_TEXT;
     enum pb_status s = parse_actions_args(cli, &filter, &format, err);
-    if (s == PB_OK)
-        s = cli_open_db(cli, err);
     if (s != PB_OK)
         return s;
-    struct output o;
-    output_begin(&o, format, stdout);
-    s = pb_action_list(cli->db, &filter, output_action, &o, err);
-    if (s == PB_OK)
-        output_end(&o, "no actions");
-    return s;
+    return print_listing(cli, format, &filter, NULL, "no actions", err);
 }
 
 /* MEMBER defaults to --as: "my queue". */
@@ -94,17 +105,10 @@ enum pb_status cmd_queue(struct cli *cli, struct pb_error *err)
     const char *member = NULL;
     enum output_format format = OUTPUT_TEXT;
     enum pb_status s = parse_queue_args(cli, &member, &format, err);
-    if (s == PB_OK)
-        s = cli_open_db(cli, err);
-    if (s != PB_OK)
+    if (s != PB_OK || !member)
         return s;
-    struct output o;
-    output_begin(&o, format, stdout);
-    s = pb_action_queue(cli->db, member, output_action, &o, err);
-    if (s == PB_OK) {
-        char *what = pb_xasprintf("nothing in %s's queue", member);
-        output_end(&o, what);
-        free(what);
-    }
+    char *empty = pb_xasprintf("nothing in %s's queue", member);
+    s = print_listing(cli, format, NULL, member, empty, err);
+    free(empty);
     return s;
 }

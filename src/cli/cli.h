@@ -11,14 +11,14 @@
 #include <stdio.h>
 
 struct cli {
-    const char *db_path;  /* --db, $PANELBOARD_DB, or the XDG default */
-    const char *as;       /* --as, $PANELBOARD_AS, or NULL */
-    bool shared;          /* --shared */
-    bool demo;            /* --demo: a temporary database with the example panel */
-    char *demo_dir;       /* the --demo database's folder, removed at exit */
-    char *default_path;   /* owns the XDG default path */
-    struct pb_db *db;     /* opened by cli_open_db */
-    int argc;             /* the command's arguments; argv[0] is the command's name */
+    const char *db_path; /* --db, $PANELBOARD_DB, or the XDG default */
+    const char *as;      /* --as, $PANELBOARD_AS, or NULL */
+    bool shared;         /* --shared */
+    bool demo;           /* --demo: a temporary database with the example panel */
+    char *demo_dir;      /* the --demo database's folder, removed at exit */
+    char *default_path;  /* owns the XDG default path */
+    struct pb_db *db;    /* opened by cli_open_db */
+    int argc;            /* the command's arguments; argv[0] is the command's name */
     char **argv;
 };
 
@@ -42,12 +42,15 @@ enum pb_status cli_require_member(struct cli *cli, const char *id, const char *w
                                   struct pb_error *err);
 
 /* Parses a positive integer id ("7" or "#7"); PB_ERR_DATA otherwise. */
-enum pb_status cli_parse_id(const char *text, const char *what, int64_t *out,
-                            struct pb_error *err);
+enum pb_status cli_parse_id(const char *text, const char *what, int64_t *out, struct pb_error *err);
 
 /* Usage error for the command: "COMMAND: MESSAGE (see panelboard COMMAND --help)". */
 enum pb_status cli_usage(struct cli *cli, struct pb_error *err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Usage error for the option getopt_long just refused (unknown, or its
+ * value missing). */
+enum pb_status cli_bad_option(struct cli *cli, struct pb_error *err);
 
 /* Each command's entry point. */
 enum pb_status cmd_init(struct cli *cli, struct pb_error *err);

@@ -36,7 +36,7 @@ static enum pb_status parse_actions_args(struct cli *cli, struct pb_action_filte
         else if (c == OPT_FORMAT)
             s = output_parse_format(cli, optarg, format, err);
         else
-            s = cli_usage(cli, err, "unknown option or missing value '%s'", cli->argv[optind - 1]);
+            s = cli_bad_option(cli, err);
         if (s != PB_OK)
             return s;
     }
@@ -85,10 +85,8 @@ static enum pb_status parse_queue_args(struct cli *cli, const char **member,
     opterr = 0;
     int c;
     while ((c = getopt_long(cli->argc, cli->argv, "", options, NULL)) != -1) {
-        enum pb_status s = c == OPT_FORMAT
-                               ? output_parse_format(cli, optarg, format, err)
-                               : cli_usage(cli, err, "unknown option or missing value '%s'",
-                                           cli->argv[optind - 1]);
+        enum pb_status s = c == OPT_FORMAT ? output_parse_format(cli, optarg, format, err)
+                                           : cli_bad_option(cli, err);
         if (s != PB_OK)
             return s;
     }

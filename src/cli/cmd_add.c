@@ -89,8 +89,7 @@ static enum pb_status parse_args(struct cli *cli, const char **meeting, char **l
     int c;
     while ((c = getopt_long(cli->argc, cli->argv, "", options, NULL)) != -1) {
         if (c != 'm')
-            return cli_usage(cli, err, "unknown option or missing value '%s'",
-                             cli->argv[optind - 1]);
+            return cli_bad_option(cli, err);
         *meeting = optarg;
     }
     if (optind >= cli->argc)

@@ -24,8 +24,7 @@ static enum pb_status parse_format(struct cli *cli, const char *name, enum pb_ex
     return PB_OK;
 }
 
-static enum pb_status write_failed(const char *path, enum pb_status status,
-                                   struct pb_error *err)
+static enum pb_status write_failed(const char *path, enum pb_status status, struct pb_error *err)
 {
     return pb_error_set(err, status, "cannot write %s: %s", path, strerror(errno));
 }
@@ -110,8 +109,7 @@ enum pb_status cmd_export(struct cli *cli, struct pb_error *err)
             if (s != PB_OK)
                 return s;
         } else {
-            return cli_usage(cli, err, "unknown option or missing value '%s'",
-                             cli->argv[optind - 1]);
+            return cli_bad_option(cli, err);
         }
     }
     if (optind < cli->argc)

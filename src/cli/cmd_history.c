@@ -6,8 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static enum pb_status print_entry(const struct pb_history_entry *e, void *ctx,
-                                  struct pb_error *err)
+static enum pb_status print_entry(const struct pb_history_entry *e, void *ctx, struct pb_error *err)
 {
     (void)ctx;
     (void)err;
@@ -42,8 +41,7 @@ enum pb_status cmd_history(struct cli *cli, struct pb_error *err)
     int c;
     while ((c = getopt_long(cli->argc, cli->argv, "+n:", options, NULL)) != -1) {
         if (c != 'n')
-            return cli_usage(cli, err, "unknown option or missing value '%s'",
-                             cli->argv[optind - 1]);
+            return cli_bad_option(cli, err);
         char *end = NULL;
         long long v = strtoll(optarg, &end, 10);
         if (!*optarg || *end || v < 0)

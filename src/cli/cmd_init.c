@@ -8,7 +8,7 @@ enum pb_status cmd_init(struct cli *cli, struct pb_error *err)
     enum pb_status s = cli_open_db(cli, err);
     if (s != PB_OK)
         return s;
-    printf("%s %s\n", pb_db_was_created(cli->db) ? "created" : "already there:",
-           pb_db_path(cli->db));
+    printf("%s %s\n",
+           pb_db_was_created(cli->db) ? "created" : "already there:", pb_db_path(cli->db));
     return PB_OK;
 }

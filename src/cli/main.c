@@ -8,6 +8,7 @@
 
 #include <panelboard/record.h>
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,8 +131,8 @@ static void resolve_db_path(struct cli *cli)
     if (xdg && *xdg == '/')
         cli->default_path = pb_xasprintf("%s/panelboard/panel.db", xdg);
     else
-        cli->default_path = pb_xasprintf("%s/.local/share/panelboard/panel.db",
-                                         home && *home ? home : ".");
+        cli->default_path =
+            pb_xasprintf("%s/.local/share/panelboard/panel.db", home && *home ? home : ".");
     cli->db_path = cli->default_path;
 }
 
@@ -173,8 +174,7 @@ enum pb_status cli_require_member(struct cli *cli, const char *id, const char *w
     return s;
 }
 
-enum pb_status cli_parse_id(const char *text, const char *what, int64_t *out,
-                            struct pb_error *err)
+enum pb_status cli_parse_id(const char *text, const char *what, int64_t *out, struct pb_error *err)
 {
     const char *p = text[0] == '#' ? text + 1 : text;
     char *end = NULL;
@@ -193,8 +193,13 @@ enum pb_status cli_usage(struct cli *cli, struct pb_error *err, const char *fmt,
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return pb_error_set(err, PB_ERR_USAGE, "%s: %s (see panelboard %s --help)", cli->argv[0],
-                        msg, cli->argv[0]);
+    return pb_error_set(err, PB_ERR_USAGE, "%s: %s (see panelboard %s --help)", cli->argv[0], msg,
+                        cli->argv[0]);
+}
+
+enum pb_status cli_bad_option(struct cli *cli, struct pb_error *err)
+{
+    return cli_usage(cli, err, "unknown option or missing value '%s'", cli->argv[optind - 1]);
 }
 
 static enum pb_status run(struct cli *cli, int argc, char **argv, struct pb_error *err)

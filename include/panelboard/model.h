@@ -38,6 +38,9 @@ enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **ou
                           struct pb_error *err);
 void pb_db_close(struct pb_db *db);
 const char *pb_db_path(const struct pb_db *db);
+/* True when the file could be opened only for reading (its mode or its
+ * owner forbids writing): every change is then refused. */
+bool pb_db_read_only(const struct pb_db *db);
 /* True when pb_db_open created the file. */
 bool pb_db_was_created(const struct pb_db *db);
 

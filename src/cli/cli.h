@@ -52,6 +52,9 @@ enum pb_status cli_usage(struct cli *cli, struct pb_error *err, const char *fmt,
  * value missing). */
 enum pb_status cli_bad_option(struct cli *cli, struct pb_error *err);
 
+/* No command: the dashboard (dashboard.c). */
+enum pb_status cli_dashboard(struct cli *cli, struct pb_error *err);
+
 /* Each command's entry point. */
 enum pb_status cmd_init(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_import(struct cli *cli, struct pb_error *err);

@@ -238,15 +238,8 @@ static enum pb_status run(struct cli *cli, int argc, char **argv, struct pb_erro
     if (cli->as && !*cli->as)
         cli->as = NULL;
     resolve_db_path(cli);
-    if (!cmd) {
-        if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-            return pb_error_set(err, PB_ERR_USAGE,
-                                "the dashboard needs a terminal; give a command to use "
-                                "panelboard without one (see panelboard --help)");
-        return pb_error_set(err, PB_ERR_USAGE,
-                            "this version has no dashboard yet; give a command "
-                            "(see panelboard --help)");
-    }
+    if (!cmd)
+        return cli_dashboard(cli, err);
     return cmd->run(cli, err);
 }
 

@@ -110,8 +110,11 @@ enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **ou
      * so SQLite need not lock it around every call. */
     /* Links are followed (a linked home folder is common); SQLite then
      * works on the file they name. */
-    if (sqlite3_open_v2(options->path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-                        NULL) != SQLITE_OK) {
+    /* A file we may not write is still worth reading (the dashboard says
+     * so in its header, and the commands that write are refused). */
+    bool read_only = exists && access(options->path, W_OK) != 0;
+    int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(options->path, &db->sql, flags, NULL) != SQLITE_OK) {
         enum pb_status s = db->sql ? sql_fail(db, err)
                                    : pb_error_set(err, PB_ERR_IO, "%s: cannot open",
                                                   options->path);
@@ -147,6 +150,11 @@ void pb_db_close(struct pb_db *db)
     free(db->path);
     free(db->who);
     free(db);
+}
+
+bool pb_db_read_only(const struct pb_db *db)
+{
+    return sqlite3_db_readonly(db->sql, "main") == 1;
 }
 
 const char *pb_db_path(const struct pb_db *db)

@@ -151,6 +151,13 @@ enum pb_status migrate(struct pb_db *db, struct pb_error *err)
                             "%s was written by a newer panelboard (schema %lld; this program "
                             "knows %d): upgrade panelboard to use it",
                             db->path, (long long)version, PB_SCHEMA_VERSION);
+    bool read_only = sqlite3_db_readonly(db->sql, "main") == 1;
+    if (version < PB_SCHEMA_VERSION && read_only)
+        return pb_error_set(err, PB_ERR_IO,
+                            "%s needs upgrading to schema %d, but it is read-only here",
+                            db->path, PB_SCHEMA_VERSION);
+    if (read_only)
+        return PB_OK;
     if (version < PB_SCHEMA_VERSION) {
         s = upgrade(db, version, err);
         if (s != PB_OK)

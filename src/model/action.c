@@ -6,7 +6,7 @@
  */
 #include <panelboard/action.h>
 
-#include "sql.h"
+#include "action_rows.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -76,8 +76,7 @@ static enum pb_status check_status(const char *status, struct pb_error *err)
                         status);
 }
 
-/* A member, theme or meeting that must exist; a typo gets the nearest id. */
-static enum pb_status check_ref(struct pb_db *db, enum pb_kind kind, const char *id,
+enum pb_status action_check_ref(struct pb_db *db, enum pb_kind kind, const char *id,
                                 struct pb_error *err)
 {
     bool exists = false;
@@ -106,17 +105,6 @@ static enum pb_status step_failed(struct pb_error *err)
 }
 
 /* ---- reading rows ---- */
-
-/* Every read of actions selects these columns, in this order (see
- * read_action). Owners come joined by commas, which ids cannot hold, in
- * the order of the subquery, which group_concat keeps. */
-#define ACTION_COLUMNS                                                                             \
-    "SELECT a.id, a.title, a.owners_all,"                                                          \
-    " (SELECT group_concat(member, ',') FROM (SELECT member FROM action_owners"                    \
-    "   WHERE action = a.id ORDER BY position)),"                                                  \
-    " a.theme, a.due, a.status, a.meeting, a.ref, a.revision,"                                     \
-    " a.status IN ('open', 'in-progress') AND a.due < :today"                                      \
-    " FROM actions a"
 
 enum {
     COL_ID,
@@ -189,16 +177,14 @@ static void read_action(sqlite3_stmt *st, struct owners_scratch *s, struct pb_ac
     a->overdue = sqlite3_column_int(st, COL_OVERDUE) != 0;
 }
 
-static void bind_today(struct pb_db *db, sqlite3_stmt *st)
+void action_bind_today(struct pb_db *db, sqlite3_stmt *st)
 {
     char today[11];
     pb_date_format(pb_db_today(db), today);
     sql_bind_text(st, ":today", today);
 }
 
-/* Steps st, an ACTION_COLUMNS statement with everything bound, handing
- * each action to fn. */
-static enum pb_status stream(struct pb_db *db, sqlite3_stmt *st, pb_action_fn fn, void *ctx,
+enum pb_status action_stream(struct pb_db *db, sqlite3_stmt *st, pb_action_fn fn, void *ctx,
                              struct pb_error *err)
 {
     struct owners_scratch scratch = {0};
@@ -285,7 +271,7 @@ enum pb_status pb_action_get(struct pb_db *db, int64_t id, struct pb_action **ou
     sqlite3_stmt *st = sql_prepare(db, ACTION_COLUMNS " WHERE a.id = :id", err);
     if (!st)
         return step_failed(err);
-    bind_today(db, st);
+    action_bind_today(db, st);
     sql_bind_int(st, ":id", id);
     int rc = sql_step(db, st, err);
     if (rc != SQLITE_ROW) {
@@ -384,11 +370,11 @@ static enum pb_status check_new(struct pb_db *db, const struct pb_action_new *a,
                                           : "an action needs an owner: a member, or all");
     enum pb_status s = PB_OK;
     for (size_t i = 0; s == PB_OK && i < a->n_owners; i++)
-        s = check_ref(db, PB_KIND_MEMBER, a->owners[i], err);
+        s = action_check_ref(db, PB_KIND_MEMBER, a->owners[i], err);
     if (s == PB_OK && a->theme)
-        s = check_ref(db, PB_KIND_THEME, a->theme, err);
+        s = action_check_ref(db, PB_KIND_THEME, a->theme, err);
     if (s == PB_OK && a->meeting)
-        s = check_ref(db, PB_KIND_MEETING, a->meeting, err);
+        s = action_check_ref(db, PB_KIND_MEETING, a->meeting, err);
     return s;
 }
 
@@ -423,7 +409,7 @@ static enum pb_status insert_update(struct pb_db *db, int64_t id, const char *te
 {
     const char *who = pb_db_who(db);
     if (who) {
-        enum pb_status s = check_ref(db, PB_KIND_MEMBER, who, err);
+        enum pb_status s = action_check_ref(db, PB_KIND_MEMBER, who, err);
         if (s != PB_OK)
             return s;
     }
@@ -563,14 +549,14 @@ static const char *const list_sql[16] = {
     LIST(W_THEME W_OWNER W_STATUS W_OVERDUE),
 };
 
-static enum pb_status check_filter(struct pb_db *db, const struct pb_action_filter *f,
+enum pb_status action_check_filter(struct pb_db *db, const struct pb_action_filter *f,
                                    struct pb_error *err)
 {
     enum pb_status s = PB_OK;
     if (f->theme)
-        s = check_ref(db, PB_KIND_THEME, f->theme, err);
+        s = action_check_ref(db, PB_KIND_THEME, f->theme, err);
     if (s == PB_OK && f->owner)
-        s = check_ref(db, PB_KIND_MEMBER, f->owner, err);
+        s = action_check_ref(db, PB_KIND_MEMBER, f->owner, err);
     if (s == PB_OK && f->status)
         s = check_status(f->status, err);
     return s;
@@ -581,7 +567,7 @@ enum pb_status pb_action_list(struct pb_db *db, const struct pb_action_filter *f
 {
     static const struct pb_action_filter none = {0};
     const struct pb_action_filter *f = filter ? filter : &none;
-    enum pb_status s = check_filter(db, f, err);
+    enum pb_status s = action_check_filter(db, f, err);
     if (s != PB_OK)
         return s;
     unsigned which = (f->theme ? F_THEME : 0) | (f->owner ? F_OWNER : 0) |
@@ -589,20 +575,20 @@ enum pb_status pb_action_list(struct pb_db *db, const struct pb_action_filter *f
     sqlite3_stmt *st = sql_prepare(db, list_sql[which], err);
     if (!st)
         return step_failed(err);
-    bind_today(db, st);
+    action_bind_today(db, st);
     if (f->theme)
         sql_bind_text(st, ":theme", f->theme);
     if (f->owner)
         sql_bind_text(st, ":owner", f->owner);
     if (f->status)
         sql_bind_text(st, ":status", f->status);
-    return stream(db, st, fn, ctx, err);
+    return action_stream(db, st, fn, ctx, err);
 }
 
 enum pb_status pb_action_queue(struct pb_db *db, const char *member, pb_action_fn fn, void *ctx,
                                struct pb_error *err)
 {
-    enum pb_status s = check_ref(db, PB_KIND_MEMBER, member, err);
+    enum pb_status s = action_check_ref(db, PB_KIND_MEMBER, member, err);
     if (s != PB_OK)
         return s;
     /* Overdue actions come first because their due dates are the earliest:
@@ -617,7 +603,7 @@ enum pb_status pb_action_queue(struct pb_db *db, const char *member, pb_action_f
         err);
     if (!st)
         return step_failed(err);
-    bind_today(db, st);
+    action_bind_today(db, st);
     sql_bind_text(st, ":member", member);
-    return stream(db, st, fn, ctx, err);
+    return action_stream(db, st, fn, ctx, err);
 }

@@ -146,6 +146,8 @@ void pb_db_close(struct pb_db *db)
         sqlite3_finalize(db->cache[i].stmt);
     for (size_t i = 0; i < db->n_owned_sql; i++)
         free(db->owned_sql[i]);
+    free(db->cache);
+    free(db->owned_sql);
     sqlite3_close(db->sql);
     free(db->path);
     free(db->who);

@@ -20,23 +20,52 @@ _Noreturn void sql_bug(const char *fmt, ...)
     exit(70);
 }
 
+/* More copies of one statement in use at once than any nesting of ours
+ * reaches: a caller left one stepping, and would leak a statement a call. */
+#define SQL_MAX_COPIES 16
+
 const char *sql_keep(struct pb_db *db, char *sql)
 {
-    if (db->n_owned_sql == sizeof db->owned_sql / sizeof db->owned_sql[0])
-        sql_bug("too many run-time statements");
+    if (db->n_owned_sql == db->cap_owned_sql) {
+        db->cap_owned_sql = db->cap_owned_sql ? 2 * db->cap_owned_sql : 64;
+        db->owned_sql = pb_xrealloc(db->owned_sql, db->cap_owned_sql * sizeof *db->owned_sql);
+    }
     db->owned_sql[db->n_owned_sql++] = sql;
     return sql;
 }
 
+const char *sql_keep_unique(struct pb_db *db, char *sql)
+{
+    for (size_t i = 0; i < db->n_owned_sql; i++) {
+        if (strcmp(db->owned_sql[i], sql) == 0) {
+            free(sql);
+            return db->owned_sql[i];
+        }
+    }
+    return sql_keep(db, sql);
+}
+
 sqlite3_stmt *sql_prepare(struct pb_db *db, const char *sql, struct pb_error *err)
 {
+    int copies = 0;
     for (size_t i = 0; i < db->n_cache; i++) {
-        if (db->cache[i].text == sql) {
-            sqlite3_stmt *st = db->cache[i].stmt;
-            sqlite3_reset(st);
-            sqlite3_clear_bindings(st);
-            return st;
+        if (db->cache[i].text != sql)
+            continue;
+        sqlite3_stmt *st = db->cache[i].stmt;
+        /* Resetting a statement another caller is stepping would restart
+         * its loop under it. */
+        if (sqlite3_stmt_busy(st)) {
+            copies++;
+            continue;
         }
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        return st;
+    }
+    if (copies >= SQL_MAX_COPIES) {
+        pb_error_set(err, PB_ERR_INTERNAL, "%d copies of one statement left stepping: %s", copies,
+                     sql);
+        return NULL;
     }
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
@@ -45,8 +74,10 @@ sqlite3_stmt *sql_prepare(struct pb_db *db, const char *sql, struct pb_error *er
         sql_fail(db, err);
         return NULL;
     }
-    if (db->n_cache == SQL_CACHE_SIZE)
-        sql_bug("statement cache full");
+    if (db->n_cache == db->cap_cache) {
+        db->cap_cache = db->cap_cache ? 2 * db->cap_cache : 128;
+        db->cache = pb_xrealloc(db->cache, db->cap_cache * sizeof *db->cache);
+    }
     db->cache[db->n_cache].text = sql;
     db->cache[db->n_cache].stmt = st;
     db->n_cache++;
@@ -99,8 +130,7 @@ enum pb_status sql_fail(struct pb_db *db, struct pb_error *err)
         return pb_error_set(err, PB_ERR_DATA, "%s", msg);
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
-        return pb_error_set(err, PB_ERR_DATA, "%s: not a panelboard database (%s)", db->path,
-                            msg);
+        return pb_error_set(err, PB_ERR_DATA, "%s: not a panelboard database (%s)", db->path, msg);
     case SQLITE_IOERR:
     case SQLITE_FULL:
     case SQLITE_READONLY:

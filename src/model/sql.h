@@ -11,8 +11,6 @@
 
 #include <sqlite3.h>
 
-#define SQL_CACHE_SIZE 160
-
 /* A statement record.c builds at run time, and where each of its named
  * parameters is (record.c's parameter numbers; 0: not in the statement),
  * so that binding does not search the names for every row. */
@@ -25,6 +23,13 @@ struct record_stmt {
     unsigned char param[RECORD_PARAMS];
 };
 
+/* A cached statement, keyed by pointer: a literal or a string kept below.
+ * One text may have several, one per caller stepping it at the same time. */
+struct sql_cached {
+    const char *text;
+    sqlite3_stmt *stmt;
+};
+
 struct pb_db {
     sqlite3 *sql;
     char *path;
@@ -32,30 +37,33 @@ struct pb_db {
     char *who;
     pb_day today;
     int busy_timeout_ms;
-    int change_depth;      /* nesting of pb_change_begin */
-    bool change_failed;    /* an inner part of the change failed */
-    bool reading;          /* inside pb_read_begin */
-    int64_t change_id;     /* the change in progress, or the last one */
-    int64_t own_commits;   /* for pb_db_data_version */
-    struct {
-        const char *text;  /* keyed by pointer: literals or strings owned below */
-        sqlite3_stmt *stmt;
-    } cache[SQL_CACHE_SIZE];
-    size_t n_cache;
-    char *owned_sql[128];  /* SQL built at run time (record.c) */
-    size_t n_owned_sql;
+    int change_depth;    /* nesting of pb_change_begin */
+    bool change_failed;  /* an inner part of the change failed */
+    bool reading;        /* inside pb_read_begin */
+    int64_t change_id;   /* the change in progress, or the last one */
+    int64_t own_commits; /* for pb_db_data_version */
+    struct sql_cached *cache;
+    size_t n_cache, cap_cache;
+    char **owned_sql; /* SQL built at run time (record.c, the pages) */
+    size_t n_owned_sql, cap_owned_sql;
     /* record.c's statements: by kind and use, and by kind, list field and use */
     struct record_stmt record_stmts[PB_KIND_COUNT][RECORD_ROW_USES];
     struct record_stmt list_stmts[PB_KIND_COUNT][COLUMNS_MAX][RECORD_LIST_USES];
-    bool put_found[PB_KIND_COUNT]; /* record.c: the last put of the kind found its row */
+    bool put_found[PB_KIND_COUNT];    /* record.c: the last put of the kind found its row */
     int batch_columns[PB_KIND_COUNT]; /* record.c: parameters a row of a batch insert takes */
 };
 
-/* A cached statement, reset and with its bindings cleared. NULL on error. */
+/* A cached statement, reset and with its bindings cleared, that nobody is
+ * stepping: when the cached one is in the middle of a caller's loop (a
+ * listing's callback reading the same thing), another one is prepared and
+ * cached beside it. NULL on error. */
 sqlite3_stmt *sql_prepare(struct pb_db *db, const char *sql, struct pb_error *err);
 /* Keep a run-time built SQL string for the life of the connection, so it
  * can key the cache; returns the kept copy. */
 const char *sql_keep(struct pb_db *db, char *sql);
+/* The same for SQL built afresh on each call (the pages' variants): an
+ * equal text kept before is returned instead, and sql is freed. */
+const char *sql_keep_unique(struct pb_db *db, char *sql);
 
 void sql_bind_text(sqlite3_stmt *st, const char *name, const char *value); /* NULL binds NULL */
 void sql_bind_textn(sqlite3_stmt *st, const char *name, const char *value, size_t len);

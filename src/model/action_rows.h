@@ -1,0 +1,40 @@
+/*
+ * What action.c shares with the pages (page_actions.c): the columns every
+ * read of actions selects, streaming them to a callback, and the checks of
+ * the ids a filter names.
+ */
+#ifndef PANELBOARD_ACTION_ROWS_H
+#define PANELBOARD_ACTION_ROWS_H
+
+#include <panelboard/action.h>
+#include <panelboard/record.h>
+
+#include "sql.h"
+
+/* Every read of actions selects these columns, in this order (see
+ * read_action). Owners come joined by commas, which ids cannot hold, in
+ * the order of the subquery, which group_concat keeps. */
+#define ACTION_COLUMNS                                                                             \
+    "SELECT a.id, a.title, a.owners_all,"                                                          \
+    " (SELECT group_concat(member, ',') FROM (SELECT member FROM action_owners"                    \
+    "   WHERE action = a.id ORDER BY position)),"                                                  \
+    " a.theme, a.due, a.status, a.meeting, a.ref, a.revision,"                                     \
+    " a.status IN ('open', 'in-progress') AND a.due < :today"                                      \
+    " FROM actions a"
+
+/* Binds :today, which every ACTION_COLUMNS statement takes. */
+void action_bind_today(struct pb_db *db, sqlite3_stmt *st);
+
+/* Steps st, an ACTION_COLUMNS statement with everything bound, handing
+ * each action to fn; resets st. */
+enum pb_status action_stream(struct pb_db *db, sqlite3_stmt *st, pb_action_fn fn, void *ctx,
+                             struct pb_error *err);
+
+/* A member, theme or meeting that must exist; a typo gets the nearest id. */
+enum pb_status action_check_ref(struct pb_db *db, enum pb_kind kind, const char *id,
+                                struct pb_error *err);
+/* Every id the filter names exists, and its status is one of ours. */
+enum pb_status action_check_filter(struct pb_db *db, const struct pb_action_filter *f,
+                                   struct pb_error *err);
+
+#endif

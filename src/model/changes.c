@@ -1,0 +1,87 @@
+/*
+ * What changed since a reader last looked (page.h): the tables the newer
+ * changes touched, read from their history rows by change_rows_by_change,
+ * and the latest change of one row, by change_rows_by_row.
+ */
+#include <panelboard/page.h>
+
+#include "migrate.h"
+
+#include <string.h>
+
+static enum pb_status failed(struct pb_error *err)
+{
+    return err ? err->status : PB_ERR_INTERNAL;
+}
+
+/* history_tables is in pb_table's bit order. */
+static unsigned table_bit(const char *table)
+{
+    for (unsigned i = 0; history_tables[i]; i++)
+        if (strcmp(history_tables[i], table) == 0)
+            return 1u << i;
+    return PB_TABLE_OTHER;
+}
+
+enum pb_status pb_changes_since(struct pb_db *db, int64_t since, unsigned *tables, int64_t *latest,
+                                struct pb_error *err)
+{
+    *tables = 0;
+    *latest = since;
+    sqlite3_stmt *st = sql_prepare(db, "SELECT max(id) FROM changes", err);
+    if (!st)
+        return failed(err);
+    int rc = sql_step(db, st, err);
+    int64_t newest = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc < 0)
+        return failed(err);
+    if (newest <= since)
+        return PB_OK;
+    st = sql_prepare(db, "SELECT tbl FROM change_rows WHERE change > :since", err);
+    if (!st)
+        return failed(err);
+    sql_bind_int(st, ":since", since);
+    unsigned bits = 0;
+    while ((rc = sql_step(db, st, err)) == SQLITE_ROW)
+        bits |= table_bit(sql_text(st, 0));
+    sqlite3_reset(st);
+    if (rc < 0)
+        return failed(err);
+    *tables = bits;
+    *latest = newest;
+    return PB_OK;
+}
+
+static void copy(char *to, size_t size, const char *from)
+{
+    to[0] = '\0';
+    if (from)
+        strncat(to, from, size - 1);
+}
+
+enum pb_status pb_row_last_change(struct pb_db *db, const char *table, int64_t row_id, bool *found,
+                                  struct pb_change_brief *out, struct pb_error *err)
+{
+    *found = false;
+    sqlite3_stmt *st = sql_prepare(db,
+                                   "SELECT c.id, c.who, c.at, c.what FROM change_rows r"
+                                   " JOIN changes c ON c.id = r.change"
+                                   " WHERE r.tbl = :tbl AND r.row_id = :row"
+                                   " ORDER BY r.change DESC LIMIT 1",
+                                   err);
+    if (!st)
+        return failed(err);
+    sql_bind_text(st, ":tbl", table);
+    sql_bind_int(st, ":row", row_id);
+    int rc = sql_step(db, st, err);
+    if (rc == SQLITE_ROW) {
+        out->id = sqlite3_column_int64(st, 0);
+        copy(out->who, sizeof out->who, sql_text(st, 1));
+        copy(out->at, sizeof out->at, sql_text(st, 2));
+        copy(out->what, sizeof out->what, sql_text(st, 3));
+        *found = true;
+    }
+    sqlite3_reset(st);
+    return rc < 0 ? failed(err) : PB_OK;
+}

@@ -1,0 +1,518 @@
+/*
+ * The dashboard's pages over a real SQLite file (page.h): 2,000 generated
+ * actions walked page by page in both directions under every filter,
+ * order and queue, against the listings sorted in C; counts against
+ * counting in C; every page query's plan free of scans and sorts; and what
+ * changed since a reader last looked. Today is pinned.
+ */
+#include <panelboard/action.h>
+#include <panelboard/page.h>
+#include <panelboard/record.h>
+
+#include "page_sql.h"
+#include "testdb.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define N_ACTIONS 2000
+#define TODAY     "2022-12-01"
+
+static const char *const members[] = {"m0", "m1", "m2", "m3", "m4", "m5"};
+#define N_MEMBERS 6
+/* theme t<i> is led by leads[i]; m0 leads two, m5 none, t3 has no lead */
+static const char *const themes[] = {"t0", "t1", "t2", "t3", "t4"};
+static const char *const leads[] = {"m1", "m0", "m2", NULL, "m0"};
+#define N_THEMES 5
+
+static pb_day day(const char *text)
+{
+    pb_day d = 0;
+    assert_true(pb_date_parse(text, &d));
+    return d;
+}
+
+static void put(struct pb_db *db, enum pb_kind kind, struct pb_value *v)
+{
+    struct pb_error err = {0};
+    assert_int_equal(pb_record_put(db, kind, v, NULL, NULL, &err), PB_OK);
+}
+
+static void add_member(struct pb_db *db, const char *id)
+{
+    struct pb_value v[11] = {0};
+    char name[32];
+    snprintf(name, sizeof name, "Member %s", id);
+    v[0] = (struct pb_value){.state = PB_VALUE_TEXT, .text = id};
+    v[1] = (struct pb_value){.state = PB_VALUE_TEXT, .text = name};
+    v[2] = (struct pb_value){.state = PB_VALUE_TEXT, .text = "councillor"};
+    put(db, PB_KIND_MEMBER, v);
+}
+
+static void add_theme(struct pb_db *db, const char *id, const char *lead)
+{
+    struct pb_value v[6] = {0};
+    char title[32];
+    snprintf(title, sizeof title, "Theme %s", id);
+    v[0] = (struct pb_value){.state = PB_VALUE_TEXT, .text = id};
+    v[1] = (struct pb_value){.state = PB_VALUE_TEXT, .text = title};
+    if (lead)
+        v[2] = (struct pb_value){.state = PB_VALUE_TEXT, .text = lead};
+    put(db, PB_KIND_THEME, v);
+}
+
+static uint32_t next_random(uint32_t *seed)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return (*seed >> 16) & 0x7fff;
+}
+
+/* Actions over every theme (and none), owned by one or two members or by
+ * all, in every status, due over a year around today or not at all, as
+ * one change. */
+static void add_actions(struct pb_db *db)
+{
+    struct pb_error err = {0};
+    uint32_t seed = 7;
+    pb_day today = day(TODAY);
+    assert_int_equal(pb_change_begin(db, "generate", &err), PB_OK);
+    for (int i = 0; i < N_ACTIONS; i++) {
+        char title[64];
+        snprintf(title, sizeof title, "Action number %d%s", i, i == 1234 ? " Needle" : "");
+        const char *owners[2] = {members[next_random(&seed) % N_MEMBERS],
+                                 members[next_random(&seed) % N_MEMBERS]};
+        unsigned kind = next_random(&seed) % 4;
+        struct pb_action_new a = {.title = title, .owners = owners, .n_owners = kind ? 1 : 0};
+        if (kind == 3)
+            a.n_owners = 2;
+        a.owners_all = kind == 0;
+        unsigned t = next_random(&seed) % (N_THEMES + 1);
+        a.theme = t < N_THEMES ? themes[t] : NULL;
+        a.has_due = next_random(&seed) % 5 != 0;
+        /* few distinct dates, so that many actions share one */
+        a.due = today - 180 + (pb_day)(next_random(&seed) % 40) * 9;
+        int64_t id = 0;
+        assert_int_equal(pb_action_add(db, &a, &id, &err), PB_OK);
+        const char *status = pb_action_statuses[next_random(&seed) % 4];
+        assert_int_equal(pb_action_set_status(db, id, status, NULL, -1, &err), PB_OK);
+    }
+    assert_int_equal(pb_change_end(db, PB_OK, &err), PB_OK);
+}
+
+static int setup(void **state)
+{
+    struct testdb *t = calloc(1, sizeof *t);
+    testdb_open(t, TODAY);
+    for (size_t i = 0; i < N_MEMBERS; i++)
+        add_member(t->db, members[i]);
+    for (size_t i = 0; i < N_THEMES; i++)
+        add_theme(t->db, themes[i], leads[i]);
+    add_actions(t->db);
+    *state = t;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    testdb_close(*state);
+    free(*state);
+    return 0;
+}
+
+/* ---- rows as keys, collected ---- */
+
+struct row {
+    int64_t id;
+    struct pb_page_key key;
+    char status[16];
+    bool overdue;
+};
+
+struct rows {
+    struct row *items;
+    size_t n;
+    enum pb_action_order order;
+};
+
+static enum pb_status collect(const struct pb_action *a, void *ctx, struct pb_error *err)
+{
+    (void)err;
+    struct rows *r = ctx;
+    r->items = realloc(r->items, (r->n + 1) * sizeof *r->items);
+    struct row *row = &r->items[r->n++];
+    memset(row, 0, sizeof *row);
+    row->id = a->id;
+    row->key = pb_action_key(a, r->order);
+    snprintf(row->status, sizeof row->status, "%s", a->status);
+    row->overdue = a->overdue;
+    return PB_OK;
+}
+
+static int by_due(const void *pa, const void *pb)
+{
+    const struct row *a = pa, *b = pb;
+    if (a->key.has_due != b->key.has_due)
+        return a->key.has_due ? -1 : 1;
+    if (a->key.has_due && a->key.due != b->key.due)
+        return a->key.due < b->key.due ? -1 : 1;
+    return (a->id > b->id) - (a->id < b->id);
+}
+
+static int by_id(const void *pa, const void *pb)
+{
+    const struct row *a = pa, *b = pb;
+    return (a->id > b->id) - (a->id < b->id);
+}
+
+/* What the query shows, from pb_action_list or pb_action_queue sorted in C. */
+static struct rows expected(struct pb_db *db, const struct pb_action_query *q)
+{
+    struct rows all = {.order = q->order};
+    struct pb_error err = {0};
+    if (q->queue) {
+        struct rows queue = {.order = q->order};
+        assert_int_equal(pb_action_queue(db, q->queue, collect, &queue, &err), PB_OK);
+        struct rows listed = {.order = q->order};
+        assert_int_equal(pb_action_list(db, &q->filter, collect, &listed, &err), PB_OK);
+        for (size_t i = 0; i < queue.n; i++)
+            for (size_t j = 0; j < listed.n; j++)
+                if (listed.items[j].id == queue.items[i].id) {
+                    all.items = realloc(all.items, (all.n + 1) * sizeof *all.items);
+                    all.items[all.n++] = queue.items[i];
+                }
+        free(queue.items);
+        free(listed.items);
+    } else {
+        assert_int_equal(pb_action_list(db, &q->filter, collect, &all, &err), PB_OK);
+    }
+    if (all.n)
+        qsort(all.items, all.n, sizeof *all.items, q->order == PB_ORDER_DUE ? by_due : by_id);
+    return all;
+}
+
+static void assert_same(const struct rows *want, const struct rows *got)
+{
+    assert_int_equal(got->n, want->n);
+    for (size_t i = 0; i < want->n; i++)
+        assert_int_equal(got->items[i].id, want->items[i].id);
+}
+
+/* Every row of the query, page by page from the edge in direction dir,
+ * each page starting after the last row of the one before; a backward
+ * walk is put back in display order. */
+static struct rows walk(struct pb_db *db, const struct pb_action_query *q, enum pb_page_dir dir,
+                        size_t limit)
+{
+    struct rows got = {.order = q->order};
+    struct pb_page page = {.dir = dir, .from_edge = true, .limit = limit};
+    struct pb_error err = {0};
+    for (;;) {
+        size_t before = got.n;
+        assert_int_equal(pb_action_page(db, q, &page, collect, &got, &err), PB_OK);
+        assert_true(got.n - before <= limit);
+        if (got.n == before)
+            break;
+        page.from_edge = false;
+        page.key = got.items[got.n - 1].key;
+    }
+    if (dir == PB_PAGE_BACKWARD)
+        for (size_t i = 0; i < got.n / 2; i++) {
+            struct row tmp = got.items[i];
+            got.items[i] = got.items[got.n - 1 - i];
+            got.items[got.n - 1 - i] = tmp;
+        }
+    return got;
+}
+
+/* Every combination of the filters, each order, with and without a queue. */
+static size_t queries(struct pb_action_query *out)
+{
+    static const char *const queues[] = {NULL, "m0", "m5"};
+    size_t n = 0;
+    for (size_t qi = 0; qi < 3; qi++)
+        for (unsigned f = 0; f < 16; f++)
+            for (int o = 0; o < 2; o++) {
+                struct pb_action_query q = {.queue = queues[qi], .order = (enum pb_action_order)o};
+                q.filter.theme = f & 1 ? "t1" : NULL;
+                q.filter.owner = f & 2 ? "m2" : NULL;
+                q.filter.status = f & 4 ? "open" : NULL;
+                q.filter.overdue = f & 8;
+                out[n++] = q;
+            }
+    return n;
+}
+
+static void page__walks_forward_and_backward_as_the_sorted_listing(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_action_query qs[96];
+    size_t n = queries(qs);
+    for (size_t i = 0; i < n; i++) {
+        struct rows want = expected(t->db, &qs[i]);
+        struct rows fwd = walk(t->db, &qs[i], PB_PAGE_FORWARD, 37);
+        struct rows back = walk(t->db, &qs[i], PB_PAGE_BACKWARD, 50);
+        assert_same(&want, &fwd);
+        assert_same(&want, &back);
+        free(want.items);
+        free(fwd.items);
+        free(back.items);
+    }
+    /* the walks are not trivial */
+    struct pb_action_query all = {.order = PB_ORDER_DUE};
+    struct rows want = expected(t->db, &all);
+    assert_int_equal(want.n, N_ACTIONS);
+    free(want.items);
+}
+
+static void page__starts_at_its_key_when_inclusive(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_error err = {0};
+    for (int o = 0; o < 2; o++) {
+        struct pb_action_query q = {.order = (enum pb_action_order)o};
+        struct rows want = expected(t->db, &q);
+        for (size_t k = 0; k < want.n; k += 97) {
+            for (int d = 0; d < 2; d++) {
+                struct pb_page page = {.dir = (enum pb_page_dir)d,
+                                       .key = want.items[k].key,
+                                       .inclusive = true,
+                                       .limit = 3};
+                struct rows got = {.order = q.order};
+                assert_int_equal(pb_action_page(t->db, &q, &page, collect, &got, &err), PB_OK);
+                assert_true(got.n >= 1);
+                assert_int_equal(got.items[0].id, want.items[k].id);
+                if (got.n > 1)
+                    assert_int_equal(got.items[1].id,
+                                     want.items[d == PB_PAGE_FORWARD ? k + 1 : k - 1].id);
+                free(got.items);
+            }
+        }
+        free(want.items);
+    }
+}
+
+static void page__from_the_edge_gives_the_first_and_last_rows(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_error err = {0};
+    struct pb_action_query q = {.order = PB_ORDER_DUE, .filter = {.theme = "t2"}};
+    struct rows want = expected(t->db, &q);
+    struct pb_page page = {.dir = PB_PAGE_FORWARD, .from_edge = true, .limit = 5};
+    struct rows got = {.order = q.order};
+    assert_int_equal(pb_action_page(t->db, &q, &page, collect, &got, &err), PB_OK);
+    assert_int_equal(got.n, 5);
+    assert_int_equal(got.items[0].id, want.items[0].id);
+    free(got.items);
+    page.dir = PB_PAGE_BACKWARD;
+    got = (struct rows){.order = q.order};
+    assert_int_equal(pb_action_page(t->db, &q, &page, collect, &got, &err), PB_OK);
+    assert_int_equal(got.n, 5);
+    assert_false(got.items[0].key.has_due); /* the undated come last */
+    assert_int_equal(got.items[0].id, want.items[want.n - 1].id);
+    assert_int_equal(got.items[4].id, want.items[want.n - 5].id);
+    free(got.items);
+    free(want.items);
+}
+
+static void page__refuses_unknown_ids(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_error err = {0};
+    struct pb_page page = {.from_edge = true, .limit = 5};
+    struct rows got = {0};
+    struct pb_action_query q = {.filter = {.theme = "nope"}};
+    assert_int_equal(pb_action_page(t->db, &q, &page, collect, &got, &err), PB_ERR_NOT_FOUND);
+    q = (struct pb_action_query){.queue = "nobody"};
+    assert_int_equal(pb_action_page(t->db, &q, &page, collect, &got, &err), PB_ERR_NOT_FOUND);
+    struct pb_action_counts c;
+    assert_int_equal(pb_action_count(t->db, &q, &c, &err), PB_ERR_NOT_FOUND);
+    assert_int_equal(got.n, 0);
+}
+
+static void count__equals_counting_the_listing(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_action_query qs[96];
+    size_t n = queries(qs);
+    struct pb_error err = {0};
+    for (size_t i = 0; i < n; i += 2) {
+        struct rows want = expected(t->db, &qs[i]);
+        struct pb_action_counts c = {0}, got;
+        for (size_t j = 0; j < want.n; j++) {
+            const char *s = want.items[j].status;
+            c.open += strcmp(s, "open") == 0;
+            c.in_progress += strcmp(s, "in-progress") == 0;
+            c.done += strcmp(s, "done") == 0;
+            c.dropped += strcmp(s, "dropped") == 0;
+            c.overdue += want.items[j].overdue;
+        }
+        assert_int_equal(pb_action_count(t->db, &qs[i], &got, &err), PB_OK);
+        assert_int_equal(got.open, c.open);
+        assert_int_equal(got.in_progress, c.in_progress);
+        assert_int_equal(got.done, c.done);
+        assert_int_equal(got.dropped, c.dropped);
+        assert_int_equal(got.overdue, c.overdue);
+        free(want.items);
+    }
+}
+
+/* ---- plans ---- */
+
+/* No line of sql's plan scans a table without an index or sorts (a scan
+ * of a subquery's few rows, "SCAN (subquery-1)", or of the one row of a
+ * SELECT without FROM, "SCAN CONSTANT ROW", reads no table). */
+static void assert_plan_clean(struct pb_db *db, const char *sql)
+{
+    char *explain = NULL;
+    size_t len = strlen(sql) + 32;
+    explain = malloc(len);
+    snprintf(explain, len, "EXPLAIN QUERY PLAN %s", sql);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->sql, explain, -1, &st, NULL) != SQLITE_OK)
+        fail_msg("%s: %s", sqlite3_errmsg(db->sql), sql);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *detail = (const char *)sqlite3_column_text(st, 3);
+        bool bad = strstr(detail, "TEMP B-TREE") ||
+                   (strncmp(detail, "SCAN ", 5) == 0 && detail[5] != '(' &&
+                    !strstr(detail, "INDEX") && strcmp(detail, "SCAN CONSTANT ROW") != 0);
+        if (bad)
+            fail_msg("%s\n  in the plan of: %s", detail, sql);
+    }
+    sqlite3_finalize(st);
+    free(explain);
+}
+
+static void plan__no_page_query_scans_a_table_or_sorts(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_action_query qs[96];
+    size_t n = queries(qs);
+    for (size_t i = 0; i < n; i++) {
+        for (int part = 0; part < 3; part++) {
+            if ((part == PART_ID) != (qs[i].order == PB_ORDER_ID) ||
+                (part == PART_NO_DUE && qs[i].filter.overdue)) /* never run */
+                continue;
+            for (int d = 0; d < 2; d++)
+                for (int s = 0; s < 3; s++)
+                    for (int f = 0; f < 2; f++)
+                        assert_plan_clean(
+                            t->db, page_action_sql(t->db, &qs[i], (enum page_part)part,
+                                                   (enum pb_page_dir)d, (enum page_start)s, f));
+        }
+        assert_plan_clean(t->db, page_count_sql(t->db, &qs[i]));
+    }
+    for (int list = PB_LIST_THEMES; list <= PB_LIST_FEEDBACK; list++)
+        for (int d = 0; d < 2; d++)
+            for (int s = 0; s < 3; s++)
+                for (int f = 0; f < 2; f++)
+                    assert_plan_clean(t->db,
+                                      page_list_sql(t->db, (enum pb_list)list, (enum pb_page_dir)d,
+                                                    (enum page_start)s, f));
+}
+
+/* ---- find ---- */
+
+static void find__finds_forward_and_backward_and_says_when_not(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_error err = {0};
+    struct pb_action_query q = {.order = PB_ORDER_ID};
+    struct pb_page from = {.dir = PB_PAGE_FORWARD, .from_edge = true};
+    bool found = false;
+    struct pb_page_key at = {0};
+    assert_int_equal(pb_action_find(t->db, &q, &from, "nEEDLE", &found, &at, &err), PB_OK);
+    assert_true(found);
+    assert_int_equal(at.order, 1235); /* the 1235th action added */
+    from = (struct pb_page){.dir = PB_PAGE_FORWARD, .key = at};
+    assert_int_equal(pb_action_find(t->db, &q, &from, "needle", &found, &at, &err), PB_OK);
+    assert_false(found);
+    from = (struct pb_page){.dir = PB_PAGE_BACKWARD, .key = {.order = 1900}};
+    assert_int_equal(pb_action_find(t->db, &q, &from, "needle", &found, &at, &err), PB_OK);
+    assert_true(found);
+    assert_int_equal(at.order, 1235);
+    from.key.order = 1235;
+    assert_int_equal(pb_action_find(t->db, &q, &from, "needle", &found, &at, &err), PB_OK);
+    assert_false(found);
+    from.inclusive = true;
+    assert_int_equal(pb_action_find(t->db, &q, &from, "needle", &found, &at, &err), PB_OK);
+    assert_true(found);
+    /* by id, in due order */
+    q.order = PB_ORDER_DUE;
+    from = (struct pb_page){.dir = PB_PAGE_BACKWARD, .from_edge = true};
+    assert_int_equal(pb_action_find(t->db, &q, &from, "#77", &found, &at, &err), PB_OK);
+    assert_true(found);
+    char id[24];
+    snprintf(id, sizeof id, "%lld", (long long)at.order);
+    assert_non_null(strstr(id, "77"));
+    assert_int_equal(pb_action_find(t->db, &q, &from, "no such words", &found, &at, &err), PB_OK);
+    assert_false(found);
+}
+
+/* ---- what changed ---- */
+
+static void changes__since_names_exactly_the_tables_touched(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_error err = {0};
+    unsigned tables = 0;
+    int64_t since = 0, latest = 0;
+    assert_int_equal(pb_changes_since(t->db, 0, &tables, &since, &err), PB_OK);
+    assert_true(tables & PB_TABLE_ACTIONS);
+    assert_true(tables & PB_TABLE_MEMBERS);
+    assert_int_equal(pb_changes_since(t->db, since, &tables, &latest, &err), PB_OK);
+    assert_int_equal(tables, 0);
+    assert_int_equal(latest, since);
+
+    const char *owner[] = {"m1"};
+    struct pb_action_new a = {.title = "Fresh", .owners = owner, .n_owners = 1};
+    int64_t id;
+    assert_int_equal(pb_action_add(t->db, &a, &id, &err), PB_OK);
+    assert_int_equal(pb_changes_since(t->db, since, &tables, &latest, &err), PB_OK);
+    assert_int_equal(tables, PB_TABLE_ACTIONS | PB_TABLE_ACTION_OWNERS);
+    assert_true(latest > since);
+    since = latest;
+    assert_int_equal(pb_action_add_update(t->db, id, "a note", &err), PB_OK);
+    assert_int_equal(pb_changes_since(t->db, since, &tables, &latest, &err), PB_OK);
+    assert_int_equal(tables, PB_TABLE_UPDATES);
+}
+
+static void changes__last_change_of_a_row_names_who(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_error err = {0};
+    pb_db_set_who(t->db, "m3");
+    assert_int_equal(pb_action_set_status(t->db, 5, "dropped", NULL, -1, &err), PB_OK);
+    pb_db_set_who(t->db, NULL);
+    bool found = false;
+    struct pb_change_brief b;
+    assert_int_equal(pb_row_last_change(t->db, "actions", 5, &found, &b, &err), PB_OK);
+    assert_true(found);
+    assert_string_equal(b.who, "m3");
+    assert_string_equal(b.what, "status #5 dropped");
+    assert_int_equal(b.id, pb_change_last(t->db));
+    assert_int_equal(strlen(b.at), 19);
+    assert_int_equal(pb_row_last_change(t->db, "actions", 999999, &found, &b, &err), PB_OK);
+    assert_false(found);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(page__walks_forward_and_backward_as_the_sorted_listing),
+        cmocka_unit_test(page__starts_at_its_key_when_inclusive),
+        cmocka_unit_test(page__from_the_edge_gives_the_first_and_last_rows),
+        cmocka_unit_test(page__refuses_unknown_ids),
+        cmocka_unit_test(count__equals_counting_the_listing),
+        cmocka_unit_test(plan__no_page_query_scans_a_table_or_sorts),
+        cmocka_unit_test(find__finds_forward_and_backward_and_says_when_not),
+        cmocka_unit_test(changes__since_names_exactly_the_tables_touched),
+        cmocka_unit_test(changes__last_change_of_a_row_names_who),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

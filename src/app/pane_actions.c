@@ -13,11 +13,11 @@
 enum { C_ID, C_STATUS, C_DUE, C_OWNERS, C_THEME, C_TITLE };
 
 static const struct dash_column columns[] = {
-    [C_ID] = {"#", 3, 7, true},
+    [C_ID] = {"#", 3, 6, true},
     [C_STATUS] = {"status", 6, 11, false},
     [C_DUE] = {"due", 10, 10, false},
-    [C_OWNERS] = {"owners", 6, 22, false},
-    [C_THEME] = {"theme", 5, 14, false},
+    [C_OWNERS] = {"owners", 6, 18, false},
+    [C_THEME] = {"theme", 5, 13, false},
     [C_TITLE] = {"title", 10, 0, false},
 };
 

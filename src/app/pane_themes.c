@@ -13,9 +13,9 @@
 enum { C_TITLE, C_LEAD, C_OPEN, C_OVERDUE, C_DONE, C_BAR };
 
 static const struct dash_column columns[] = {
-    [C_TITLE] = {"theme", 8, 30, false},  [C_LEAD] = {"lead", 6, 22, false},
+    [C_TITLE] = {"theme", 8, 0, false},   [C_LEAD] = {"lead", 6, 22, false},
     [C_OPEN] = {"open", 4, 4, true},      [C_OVERDUE] = {"late", 4, 4, true},
-    [C_DONE] = {"done", 4, 4, true},      [C_BAR] = {"progress", 8, 0, false},
+    [C_DONE] = {"done", 4, 4, true},      [C_BAR] = {"progress", 8, 22, false},
 };
 
 static enum pb_status take(const struct pb_theme_row *t, void *ctx, struct pb_error *err)

@@ -65,7 +65,9 @@ static void draw_tabs(WINDOW *win, struct dash *d, const struct tui_layout *l)
 
 /* Column widths for a list of width w: each column its minimum, those
  * that do not fit dropped from the right (the flexible one kept), then the
- * room left shared out up to each maximum, the flexible column last. */
+ * room left shared: half to the flexible column (a title, a name), the
+ * other half a cell at a time to the rest up to their maximums, and what
+ * they cannot take to the flexible column too. */
 static void column_widths(const struct dash_pane_ops *ops, int w, int *widths)
 {
     int left = w - 2; /* the mark and a space */
@@ -85,21 +87,20 @@ static void column_widths(const struct dash_pane_ops *ops, int w, int *widths)
         widths[i] = ops->columns[i].min;
         left -= widths[i] + 1;
     }
-    for (size_t i = 0; i < ops->n_columns && left > 0; i++) {
-        if (i == flex || !widths[i])
-            continue;
-        int grow = ops->columns[i].max - widths[i];
-        if (grow > left / 2 && flex < ops->n_columns)
-            grow = left / 2;
-        if (grow > left)
-            grow = left;
-        if (grow > 0) {
-            widths[i] += grow;
-            left -= grow;
+    int share = flex < ops->n_columns ? left / 2 : left;
+    left -= share;
+    for (bool grew = true; share > 0 && grew;) {
+        grew = false;
+        for (size_t i = 0; i < ops->n_columns && share > 0; i++) {
+            if (i == flex || !widths[i] || widths[i] >= ops->columns[i].max)
+                continue;
+            widths[i]++;
+            share--;
+            grew = true;
         }
     }
-    if (flex < ops->n_columns && left > 0)
-        widths[flex] += left;
+    if (flex < ops->n_columns)
+        widths[flex] += left + share;
 }
 
 static const char *mark_of(unsigned flags)
@@ -223,7 +224,7 @@ static void draw_detail(WINDOW *win, struct dash *d, int y0, int x0, int h, int 
         else if (line->style == DASH_LINE_DIM)
             attr = A_DIM;
         if (line->label) {
-            indent = w >= 40 ? 13 : 9;
+            indent = w >= 34 ? 13 : 9;
             tui_put(win, y, x0, line->label, indent - 1, A_BOLD, 0, true);
             tui_put(win, y, x0 + indent - 1, " ", 1, A_NORMAL, 0, true);
         }
@@ -312,8 +313,9 @@ void tui_draw(WINDOW *win, struct dash *d, const struct tui_layout *l)
         draw_detail(win, d, l->list_y, l->list_x, l->list_h, l->list_w);
     else
         draw_list(win, d, l);
+    /* a cell of margin keeps the detail off the rule beside it */
     if (l->detail_h > 0)
-        draw_detail(win, d, l->detail_y, l->detail_x, l->detail_h, l->detail_w);
+        draw_detail(win, d, l->detail_y, l->detail_x + 1, l->detail_h, l->detail_w - 1);
     draw_message(win, d, l);
     draw_status(win, d, l);
     if (d->help)

@@ -33,7 +33,7 @@ void tui_layout(struct tui_layout *l, int rows, int cols)
     l->list_x = inner_x;
     l->side = l->framed && cols >= 100;
     if (l->side) {
-        l->list_w = (inner_w - 1) * 3 / 5;
+        l->list_w = (inner_w - 1) * 2 / 3;
         l->list_h = body_h;
         l->detail_x = inner_x + l->list_w + 1;
         l->detail_w = inner_w - l->list_w - 1;

@@ -9,6 +9,7 @@
 #include "tui_internal.h"
 
 #include <langinfo.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,6 +95,8 @@ static void start_colours(void)
 
 enum pb_status tui_term_start(struct pb_error *err)
 {
+    /* only the character type: numbers and dates stay as the program writes them */
+    setlocale(LC_CTYPE, "");
     const char *codeset = nl_langinfo(CODESET);
     tui.utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
     const char *term = getenv("TERM");

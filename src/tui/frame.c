@@ -58,9 +58,9 @@ void tui_draw_frame(WINDOW *win, const struct tui_layout *l)
 
 void tui_draw_help(WINDOW *win, const struct dash *d, const struct tui_layout *l)
 {
-    int w = l->cols - 4 < 76 ? l->cols - 4 : 76;
-    int h = l->rows - 2;
-    int x0 = (l->cols - w) / 2, y0 = 1;
+    /* over the whole inside of the screen, so nothing shows through */
+    int x0 = l->framed ? 1 : 0, y0 = 1;
+    int w = l->cols - 2 * x0, h = l->rows - y0 - (l->framed ? 1 : 0);
     int key_w = 13;
     for (int y = y0; y < y0 + h; y++)
         tui_put(win, y, x0, "", w, A_NORMAL, 0, true);

@@ -82,6 +82,8 @@ static enum pb_status read_page(struct dash *d, enum dash_pane_id p, const struc
 /* Moves the rows of src to the end (or the start) of l; src is left empty. */
 static void splice(struct dash_list *l, struct dash_list *src, bool at_end)
 {
+    if (src->n == 0)
+        return;
     if (l->n + src->n > l->cap) {
         l->cap = l->n + src->n + 32;
         l->rows = pb_xrealloc(l->rows, l->cap * sizeof *l->rows);

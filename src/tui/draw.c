@@ -211,6 +211,13 @@ static void draw_detail(WINDOW *win, struct dash *d, int y0, int x0, int h, int 
     const struct dash_line *lines;
     size_t n;
     dash_detail_lines(d, &lines, &n);
+    /* labels as wide as the widest, up to a third of the width */
+    int label_w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (lines[i].label && tui_text_width(lines[i].label) > label_w)
+            label_w = tui_text_width(lines[i].label);
+    if (label_w > w / 3)
+        label_w = w / 3;
     int y = y0;
     for (size_t i = d->detail_top; i < n && y < y0 + h; i++) {
         const struct dash_line *line = &lines[i];
@@ -224,7 +231,7 @@ static void draw_detail(WINDOW *win, struct dash *d, int y0, int x0, int h, int 
         else if (line->style == DASH_LINE_DIM)
             attr = A_DIM;
         if (line->label) {
-            indent = w >= 34 ? 13 : 9;
+            indent = label_w + 1;
             tui_put(win, y, x0, line->label, indent - 1, A_BOLD, 0, true);
             tui_put(win, y, x0 + indent - 1, " ", 1, A_NORMAL, 0, true);
         }

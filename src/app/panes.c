@@ -101,7 +101,8 @@ static enum pb_status add_open(const struct pb_action *a, void *ctx, struct pb_e
 {
     (void)err;
     struct open_actions *o = ctx;
-    if (strcmp(a->status, "done") == 0 || strcmp(a->status, "dropped") == 0)
+    if (o->shown == o->max || strcmp(a->status, "done") == 0 ||
+        strcmp(a->status, "dropped") == 0)
         return PB_OK;
     char due[11] = "";
     if (a->has_due)
@@ -110,22 +111,19 @@ static enum pb_status add_open(const struct pb_action *a, void *ctx, struct pb_e
     snprintf(label, sizeof label, "#%" PRId64, a->id);
     dash_detail_addf(o->d, a->overdue ? DASH_LINE_ALERT : DASH_LINE_FIELD, label, "%s%s%s%s",
                      a->overdue ? "! " : "", a->title, *due ? ", due " : "", due);
-    /* a status other than PB_OK ends the page early: enough shown */
-    return ++o->shown == o->max ? PB_ERR_INTERNAL : PB_OK;
+    o->shown++;
+    return PB_OK;
 }
 
 enum pb_status dash_detail_actions(struct dash *d, const struct pb_action_query *q, size_t max,
                                    struct pb_error *err)
 {
+    /* a page a few times the lines shown, as some of it may be closed */
     struct open_actions o = {.d = d, .max = max};
     struct pb_page page = {.dir = PB_PAGE_FORWARD, .from_edge = true, .limit = max * 4};
-    struct pb_error mine = {0};
-    enum pb_status s = pb_action_page(d->db, q, &page, add_open, &o, &mine);
-    if (s != PB_OK && o.shown < max) {
-        if (err)
-            *err = mine;
+    enum pb_status s = pb_action_page(d->db, q, &page, add_open, &o, err);
+    if (s != PB_OK)
         return s;
-    }
     if (o.shown == 0)
         dash_detail_add(d, DASH_LINE_DIM, NULL, "no open actions");
     return PB_OK;

@@ -2,6 +2,7 @@
  * The model over real SQLite files: opening and permissions, migrations,
  * merging records by key, history and undo.
  */
+#include <panelboard/action.h>
 #include <panelboard/record.h>
 
 #include "testdb.h"
@@ -451,6 +452,40 @@ static void check__passes_on_a_sound_database(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
+static enum pb_status count_record(const struct pb_value *values, void *ctx,
+                                   struct pb_error *err)
+{
+    (void)values;
+    (void)err;
+    (*(int *)ctx)++;
+    return PB_OK;
+}
+
+/* An action's owners are read for each row with a query of their own; when
+ * that fails, the lists of the fields after it were never read and must
+ * not be freed. */
+static void each__whose_list_cannot_be_read__fails_and_frees_only_what_it_read(void **state)
+{
+    struct testdb *f = *state;
+    struct pb_error err = {0};
+    struct pb_value v[11];
+    member(v, "knox", "Cllr Knox", "councillor");
+    put_member(f->db, v);
+    const char *owners[] = {"knox"};
+    struct pb_action_new a = {.title = "Visit", .owners = owners, .n_owners = 1};
+    int64_t id;
+    assert_int_equal(pb_action_add(f->db, &a, &id, &err), PB_OK);
+    int n = 0;
+    assert_int_equal(pb_record_each(f->db, PB_KIND_ACTION, NULL, 0, count_record, &n, &err),
+                     PB_OK);
+    assert_int_equal(n, 1);
+    testdb_fail_statement(f->db, "FROM \"action_owners\" WHERE", 0);
+    enum pb_status s = pb_record_each(f->db, PB_KIND_ACTION, NULL, 0, count_record, &n, &err);
+    testdb_fail_statement(f->db, NULL, 0);
+    assert_int_not_equal(s, PB_OK);
+    assert_int_equal(n, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -473,6 +508,7 @@ int main(void)
         T(put_many__merges_rows_that_exist_as_single_puts_would),
         T(put_many__names_the_row_that_fails__and_writes_nothing),
         T(check__passes_on_a_sound_database),
+        T(each__whose_list_cannot_be_read__fails_and_frees_only_what_it_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

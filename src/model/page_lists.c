@@ -9,9 +9,11 @@
 #include <stdlib.h>
 
 /* A lead's actions: those they own, those all own, and those of their
- * themes that neither they nor all own, so that none is counted twice. */
+ * themes that neither they nor all own, so that none is counted twice.
+ * CROSS JOIN keeps the planner starting from the lead's own rows, not from
+ * every overdue action. */
 #define LEAD_ACTIONS(cond)                                                                         \
-    "((SELECT count(*) FROM action_owners o JOIN actions a ON a.id = o.action"                     \
+    "((SELECT count(*) FROM action_owners o CROSS JOIN actions a ON a.id = o.action"               \
     "   WHERE o.member = t.lead AND " LIVE cond ")"                                                \
     " + (SELECT count(*) FROM actions a INDEXED BY actions_all_live"                               \
     "   WHERE a.owners_all = 1 AND " LIVE cond ")"                                                 \

@@ -771,14 +771,18 @@ static enum pb_status read_row(struct pb_db *db, enum pb_kind kind, sqlite3_stmt
 {
     const struct pb_kind_info *info = pb_kind_info(kind);
     const struct table_map *map = columns_of(kind);
+    /* all of them first: a list that fails to read returns early, and the
+     * caller frees every field's */
+    for (size_t i = 0; i < info->n_fields; i++) {
+        lists[i] = NULL;
+        n_lists[i] = 0;
+    }
     for (size_t i = 0; i < info->n_fields; i++) {
         const struct pb_field *f = &info->fields[i];
         const struct column_map *col = &map->fields[i];
         int c = (int)i + 1;
         struct pb_value *v = &values[i];
         memset(v, 0, sizeof *v);
-        lists[i] = NULL;
-        n_lists[i] = 0;
         if (f->type == PB_FIELD_CHILDREN) {
             v->state = PB_VALUE_UNSET;
         } else if (is_list_field(f->type)) {

@@ -139,15 +139,18 @@ static enum pb_status undo_rows(struct pb_db *db, int64_t id, struct pb_error *e
     /* Collect first: undoing writes change_rows, which this query reads. */
     struct pb_history_row *rows = NULL;
     size_t n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         rows = pb_xrealloc(rows, (n + 1) * sizeof *rows);
         rows[n++] = (struct pb_history_row){.table = sql_text_dup(st, 0),
                                             .row_id = sqlite3_column_int64(st, 1),
                                             .before = sql_text_dup(st, 2),
                                             .after = sql_text_dup(st, 3)};
     }
+    /* Rows that could not all be read: reversing the part gathered would
+     * commit half an undo. */
+    enum pb_status s = rc == SQLITE_DONE ? PB_OK : sql_fail(db, err);
     sqlite3_finalize(st);
-    enum pb_status s = PB_OK;
     for (size_t i = 0; i < n; i++) {
         if (s == PB_OK)
             s = undo_row(db, rows[i].table, rows[i].row_id, rows[i].before, rows[i].after, err);

@@ -2,6 +2,7 @@
  * The model over real SQLite files: opening and permissions, migrations,
  * merging records by key, history and undo.
  */
+#include <panelboard/action.h>
 #include <panelboard/record.h>
 
 #include "testdb.h"
@@ -81,8 +82,7 @@ static struct collected members_of(struct pb_db *db)
 {
     struct collected c = {0};
     struct pb_error err = {0};
-    assert_int_equal(pb_record_each(db, PB_KIND_MEMBER, NULL, 0, collect_member, &c, &err),
-                     PB_OK);
+    assert_int_equal(pb_record_each(db, PB_KIND_MEMBER, NULL, 0, collect_member, &c, &err), PB_OK);
     return c;
 }
 
@@ -116,6 +116,64 @@ static void open__shared_creates_group_writable_file(void **state)
     pb_db_close(db);
     free(dir);
     free(path);
+}
+
+/* What schema version 1 had where version 2 has the pages' indexes. */
+static const char back_to_version_1[] =
+    "DROP INDEX actions_by_theme_id; DROP INDEX actions_by_theme_due;"
+    "DROP INDEX actions_by_status; DROP INDEX actions_by_due; DROP INDEX actions_live_by_id;"
+    "DROP INDEX actions_live_by_due; DROP INDEX actions_live_by_theme_due;"
+    "DROP INDEX actions_all_live; DROP INDEX action_owners_in_order;"
+    "DROP INDEX updates_by_author; DROP INDEX change_rows_by_row;"
+    "DROP INDEX action_owners_by_member;"
+    "CREATE INDEX action_owners_by_member ON action_owners (member);"
+    "DROP INDEX themes_by_lead; CREATE INDEX themes_by_lead ON themes (lead);"
+    "PRAGMA user_version = 1;";
+
+static int64_t count_of(sqlite3 *raw, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(raw, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int64_t n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+static void open__upgrades_a_version_1_database__keeping_its_rows(void **state)
+{
+    struct testdb *f = *state;
+    struct pb_value v[11];
+    member(v, "knox", "Cllr Knox", "councillor");
+    put_member(f->db, v);
+    const char *owners[] = {"knox"};
+    struct pb_action_new a = {.title = "Visit", .owners = owners, .n_owners = 1};
+    int64_t id;
+    struct pb_error err = {0};
+    assert_int_equal(pb_action_add(f->db, &a, &id, &err), PB_OK);
+    pb_db_close(f->db);
+    f->db = NULL;
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, back_to_version_1, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+
+    struct pb_db_options opt = {.path = f->path};
+    assert_int_equal(pb_db_open(&opt, &f->db, &err), PB_OK);
+    struct pb_action *got = NULL;
+    assert_int_equal(pb_action_get(f->db, id, &got, &err), PB_OK);
+    assert_string_equal(got->owners[0], "knox");
+    pb_action_free(got);
+    pb_db_close(f->db);
+    f->db = NULL;
+    assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
+    assert_int_equal(count_of(raw, "PRAGMA user_version"), PB_SCHEMA_VERSION);
+    assert_int_equal(count_of(raw, "SELECT count(*) FROM sqlite_schema WHERE name IN"
+                                   " ('actions_live_by_due', 'change_rows_by_row')"),
+                     2);
+    assert_int_equal(count_of(raw, "SELECT count(*) FROM members"), 1);
+    assert_int_equal(count_of(raw, "SELECT count(*) FROM change_rows"), 3);
+    sqlite3_close(raw);
 }
 
 static void open__refuses_newer_database__and_leaves_it_untouched(void **state)
@@ -310,7 +368,8 @@ static void undo__refuses_when_the_row_changed_since(void **state)
     v[3] = text("Link Councillor");
     put_member(f->db, v);
     assert_int_equal(pb_change_undo(f->db, first_update, NULL, &err), PB_ERR_CONFLICT);
-    assert_string_equal(members_of(f->db).text, "pollard|Cllr Pollard|Link Councillor|councillor|1;");
+    assert_string_equal(members_of(f->db).text,
+                        "pollard|Cllr Pollard|Link Councillor|councillor|1;");
 }
 
 static void undo__of_an_unknown_change_is_not_found(void **state)
@@ -414,7 +473,7 @@ static void put_many__merges_rows_that_exist_as_single_puts_would(void **state)
     struct pb_error err = {0};
     assert_int_equal(put_many(f->db, m, &err), PB_OK);
     for (int i = 0; i < MANY; i++) {
-        enum pb_put_result want = i == 40 ? PB_PUT_UPDATED
+        enum pb_put_result want = i == 40              ? PB_PUT_UPDATED
                                   : i == 41 || i == 20 ? PB_PUT_UNCHANGED
                                                        : PB_PUT_ADDED;
         assert_int_equal(m->results[i], want);
@@ -451,12 +510,45 @@ static void check__passes_on_a_sound_database(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
+static enum pb_status count_record(const struct pb_value *values, void *ctx, struct pb_error *err)
+{
+    (void)values;
+    (void)err;
+    (*(int *)ctx)++;
+    return PB_OK;
+}
+
+/* An action's owners are read for each row with a query of their own; when
+ * that fails, the lists of the fields after it were never read and must
+ * not be freed. */
+static void each__whose_list_cannot_be_read__fails_and_frees_only_what_it_read(void **state)
+{
+    struct testdb *f = *state;
+    struct pb_error err = {0};
+    struct pb_value v[11];
+    member(v, "knox", "Cllr Knox", "councillor");
+    put_member(f->db, v);
+    const char *owners[] = {"knox"};
+    struct pb_action_new a = {.title = "Visit", .owners = owners, .n_owners = 1};
+    int64_t id;
+    assert_int_equal(pb_action_add(f->db, &a, &id, &err), PB_OK);
+    int n = 0;
+    assert_int_equal(pb_record_each(f->db, PB_KIND_ACTION, NULL, 0, count_record, &n, &err), PB_OK);
+    assert_int_equal(n, 1);
+    testdb_fail_statement(f->db, "FROM \"action_owners\" WHERE", 0);
+    enum pb_status s = pb_record_each(f->db, PB_KIND_ACTION, NULL, 0, count_record, &n, &err);
+    testdb_fail_statement(f->db, NULL, 0);
+    assert_int_not_equal(s, PB_OK);
+    assert_int_equal(n, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(open__creates_owner_only_file_and_folder),
         T(open__shared_creates_group_writable_file),
         T(open__refuses_newer_database__and_leaves_it_untouched),
+        T(open__upgrades_a_version_1_database__keeping_its_rows),
         T(open__refuses_a_file_that_is_not_a_database),
         T(put__adds_then_updates_then_leaves_unchanged),
         T(put__unset_field_keeps_value__null_clears_it),
@@ -473,6 +565,7 @@ int main(void)
         T(put_many__merges_rows_that_exist_as_single_puts_would),
         T(put_many__names_the_row_that_fails__and_writes_nothing),
         T(check__passes_on_a_sound_database),
+        T(each__whose_list_cannot_be_read__fails_and_frees_only_what_it_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

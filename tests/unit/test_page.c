@@ -501,6 +501,338 @@ static void changes__last_change_of_a_row_names_who(void **state)
     assert_false(found);
 }
 
+/* ---- the other lists, over a small panel ---- */
+
+static const char small_panel[] =
+    "panelboard: 1\n"
+    "panel:\n"
+    "  name: Corporate Parenting Panel\n"
+    "members:\n"
+    "- {id: thirkill, name: Cllr Thirkill, kind: councillor}\n"
+    "- {id: gov-officer, name: Siobhán O'Neill, kind: officer,"
+    " post: Governance Officer}\n"
+    "- {id: haider, name: Ali Jan Haider, kind: partner}\n"
+    "- {id: knox, name: Cllr Knox, kind: councillor}\n"
+    "co-options:\n"
+    "- {id: dwp, sector: Department for Work and Pensions,"
+    " status: proposed}\n"
+    "- {id: youth, sector: Youth Justice, status: appointed,"
+    " member: knox}\n"
+    "themes:\n"
+    "- {id: housing, title: Housing, lead: thirkill,"
+    " thoughts: Liaising with LCS., subgroup: [thirkill, gov-officer]}\n"
+    "- {id: health, title: Health, lead: haider}\n"
+    "- {id: money, title: Money, lead: thirkill}\n"
+    "- {id: sport, title: Sport}\n"
+    "strategies:\n"
+    "- id: cic\n"
+    "  title: Children in Care Strategy\n"
+    "  priorities: [A strong culture, Staying with families]\n"
+    "- {id: sufficiency, title: Sufficiency Strategy, parent: cic}\n"
+    "meetings:\n"
+    "- {id: 2022-10-12, date: 2022-10-12}\n"
+    "- {id: 2022-12-14, date: 2022-12-14}\n"
+    "actions:\n"
+    "- id: 7\n"
+    "  title: Inform portfolio-holders\n"
+    "  owners: [thirkill]\n"
+    "  theme: housing\n"
+    "  due: 2022-11-30\n"
+    "  updates:\n"
+    "  - {date: 2022-11-09, by: thirkill, text: Met them.}\n"
+    "- {id: 8, title: Advise on co-option, owners: all,"
+    " due: 2022-12-15, status: in-progress}\n"
+    "- {id: 9, title: Circulate, owners: [gov-officer, thirkill],"
+    " theme: housing, due: 2022-10-01, status: done}\n"
+    "- {id: 10, title: Health check, owners: [haider], theme: health,"
+    " due: 2022-11-01}\n"
+    "feedback:\n"
+    "- {id: 1, said: Nobody listened., status: heard}\n"
+    "- {id: 2, said: More trips., did: Booked a coach., status: done}\n";
+
+static int setup_small(void **state)
+{
+    struct testdb *t = calloc(1, sizeof *t);
+    testdb_open(t, TODAY);
+    testdb_import_text(t->db, "small.yaml", small_panel);
+    *state = t;
+    return 0;
+}
+
+struct keys {
+    int64_t order[16];
+    char id[16][32];
+    size_t n;
+};
+
+static void keep_key(struct keys *k, struct pb_page_key key, const char *id)
+{
+    assert_true(k->n < 16);
+    k->order[k->n] = key.order;
+    snprintf(k->id[k->n], sizeof k->id[0], "%s", id ? id : "");
+    k->n++;
+}
+
+#define COLLECTOR(name, row_type, id_expr)                                                         \
+    static enum pb_status name(const row_type *row, void *ctx, struct pb_error *err)               \
+    {                                                                                              \
+        (void)err;                                                                                 \
+        keep_key(ctx, row->key, id_expr);                                                          \
+        return PB_OK;                                                                              \
+    }
+COLLECTOR(theme_key, struct pb_theme_row, row->id)
+COLLECTOR(lead_key, struct pb_lead_row, row->id)
+COLLECTOR(member_key, struct pb_member_row, row->id)
+COLLECTOR(co_option_key, struct pb_co_option_row, row->id)
+COLLECTOR(strategy_key, struct pb_strategy_row, row->id)
+COLLECTOR(feedback_key, struct pb_feedback_row, row->said)
+
+static enum pb_status list_page(struct pb_db *db, enum pb_list list, const struct pb_page *page,
+                                struct keys *k, struct pb_error *err)
+{
+    switch (list) {
+    case PB_LIST_THEMES:
+        return pb_theme_page(db, page, theme_key, k, err);
+    case PB_LIST_LEADS:
+        return pb_lead_page(db, page, lead_key, k, err);
+    case PB_LIST_MEMBERS:
+        return pb_member_page(db, page, member_key, k, err);
+    case PB_LIST_CO_OPTIONS:
+        return pb_co_option_page(db, page, co_option_key, k, err);
+    case PB_LIST_STRATEGIES:
+        return pb_strategy_page(db, page, strategy_key, k, err);
+    case PB_LIST_FEEDBACK:
+        return pb_feedback_page(db, page, feedback_key, k, err);
+    }
+    return PB_ERR_INTERNAL;
+}
+
+/* Every row of list, a page of two at a time, in direction dir. */
+static struct keys walk_list(struct pb_db *db, enum pb_list list, enum pb_page_dir dir)
+{
+    struct keys k = {0};
+    struct pb_page page = {.dir = dir, .from_edge = true, .limit = 2};
+    struct pb_error err = {0};
+    for (;;) {
+        size_t before = k.n;
+        assert_int_equal(list_page(db, list, &page, &k, &err), PB_OK);
+        if (k.n == before)
+            break;
+        page.from_edge = false;
+        page.key.order = k.order[k.n - 1];
+    }
+    return k;
+}
+
+static void lists__walk_both_ways_in_the_panel_order_and_count_their_rows(void **state)
+{
+    struct testdb *t = *state;
+    static const char *const want[][5] = {
+        [PB_LIST_THEMES] = {"housing", "health", "money", "sport"},
+        [PB_LIST_LEADS] = {"thirkill", "haider"},
+        [PB_LIST_MEMBERS] = {"thirkill", "gov-officer", "haider", "knox"},
+        [PB_LIST_CO_OPTIONS] = {"dwp", "youth"},
+        [PB_LIST_STRATEGIES] = {"cic", "sufficiency"},
+        [PB_LIST_FEEDBACK] = {"Nobody listened.", "More trips."},
+    };
+    struct pb_error err = {0};
+    for (int list = PB_LIST_THEMES; list <= PB_LIST_FEEDBACK; list++) {
+        size_t n = 0;
+        while (n < 5 && want[list][n])
+            n++;
+        struct keys fwd = walk_list(t->db, (enum pb_list)list, PB_PAGE_FORWARD);
+        struct keys back = walk_list(t->db, (enum pb_list)list, PB_PAGE_BACKWARD);
+        assert_int_equal(fwd.n, n);
+        assert_int_equal(back.n, n);
+        for (size_t i = 0; i < n; i++) {
+            assert_string_equal(fwd.id[i], want[list][i]);
+            assert_string_equal(back.id[n - 1 - i], want[list][i]);
+        }
+        int64_t count = -1;
+        assert_int_equal(pb_list_count(t->db, (enum pb_list)list, &count, &err), PB_OK);
+        assert_int_equal(count, n);
+    }
+}
+
+static enum pb_status first_theme(const struct pb_theme_row *row, void *ctx, struct pb_error *err)
+{
+    (void)err;
+    memcpy(ctx, row, sizeof *row);
+    return PB_ERR_CONFLICT; /* stops the page: a callback's status is returned */
+}
+
+static void themes__count_their_actions(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_error err = {0};
+    struct pb_theme_row row;
+    struct pb_page page = {.from_edge = true, .limit = 10};
+    assert_int_equal(pb_theme_page(t->db, &page, first_theme, &row, &err), PB_ERR_CONFLICT);
+    assert_int_equal(row.counts.open, 1);
+    assert_int_equal(row.counts.in_progress, 0);
+    assert_int_equal(row.counts.done, 1);
+    assert_int_equal(row.counts.dropped, 0);
+    assert_int_equal(row.counts.overdue, 1);
+
+    struct pb_theme_detail *d = NULL;
+    assert_int_equal(pb_theme_get(t->db, "housing", &d, &err), PB_OK);
+    assert_string_equal(d->row.title, "Housing");
+    assert_string_equal(d->row.lead_name, "Cllr Thirkill");
+    assert_string_equal(d->thoughts, "Liaising with LCS.");
+    assert_null(d->portfolio);
+    assert_int_equal(d->n_subgroup, 2);
+    assert_string_equal(d->subgroup[0], "Cllr Thirkill");
+    assert_string_equal(d->subgroup[1], "Siobhán O'Neill");
+    assert_int_equal(d->row.counts.overdue, 1);
+    pb_theme_detail_free(d);
+    assert_int_equal(pb_theme_get(t->db, "nope", &d, &err), PB_ERR_NOT_FOUND);
+    assert_null(d);
+}
+
+struct lead_seen {
+    struct pb_lead_row rows[4];
+    char themes[4][64];
+    size_t n;
+};
+
+static enum pb_status keep_lead(const struct pb_lead_row *row, void *ctx, struct pb_error *err)
+{
+    (void)err;
+    struct lead_seen *s = ctx;
+    s->rows[s->n] = *row;
+    snprintf(s->themes[s->n], sizeof s->themes[0], "%s", row->themes);
+    s->n++;
+    return PB_OK;
+}
+
+static void leads__count_the_actions_of_their_themes_and_their_own_once(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_error err = {0};
+    struct lead_seen s = {0};
+    struct pb_page page = {.from_edge = true, .limit = 10};
+    assert_int_equal(pb_lead_page(t->db, &page, keep_lead, &s, &err), PB_OK);
+    assert_int_equal(s.n, 2);
+    /* thirkill: #7 (own, overdue), #8 (all); #9 is done */
+    assert_string_equal(s.themes[0], "Housing, Money");
+    assert_int_equal(s.rows[0].open, 2);
+    assert_int_equal(s.rows[0].overdue, 1);
+    assert_true(s.rows[0].has_last_update);
+    assert_int_equal(s.rows[0].last_update, day("2022-11-09"));
+    /* haider: #10 (own and in their theme, counted once, overdue), #8 */
+    assert_string_equal(s.themes[1], "Health");
+    assert_int_equal(s.rows[1].open, 2);
+    assert_int_equal(s.rows[1].overdue, 1);
+    assert_false(s.rows[1].has_last_update);
+}
+
+static enum pb_status keep_member(const struct pb_member_row *row, void *ctx, struct pb_error *err)
+{
+    (void)err;
+    snprintf(ctx, 64, "%s / %s", row->name, row->post ? row->post : "-");
+    return PB_OK;
+}
+
+static enum pb_status check_strategy(const struct pb_strategy_row *row, void *ctx,
+                                     struct pb_error *err)
+{
+    (void)err;
+    if (strcmp(row->id, "cic") == 0) {
+        assert_int_equal(row->n_priorities, 2);
+        assert_string_equal(row->priorities[0], "A strong culture");
+        assert_string_equal(row->priorities[1], "Staying with families");
+    } else {
+        assert_string_equal(row->parent, "cic");
+        assert_int_equal(row->n_priorities, 0);
+    }
+    (*(int *)ctx)++;
+    return PB_OK;
+}
+
+static enum pb_status check_co_option(const struct pb_co_option_row *row, void *ctx,
+                                      struct pb_error *err)
+{
+    (void)err;
+    if (strcmp(row->id, "youth") == 0)
+        assert_string_equal(row->member_name, "Cllr Knox");
+    else
+        assert_null(row->member);
+    (*(int *)ctx)++;
+    return PB_OK;
+}
+
+static void lists__rows_carry_their_fields(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_error err = {0};
+    char seen[64] = "";
+    assert_int_equal(pb_member_get(t->db, "gov-officer", keep_member, seen, &err), PB_OK);
+    assert_string_equal(seen, "Siobhán O'Neill / Governance Officer");
+    assert_int_equal(pb_member_get(t->db, "nobody", keep_member, seen, &err), PB_ERR_NOT_FOUND);
+    struct pb_page page = {.from_edge = true, .limit = 10};
+    int n = 0;
+    assert_int_equal(pb_strategy_page(t->db, &page, check_strategy, &n, &err), PB_OK);
+    assert_int_equal(pb_co_option_page(t->db, &page, check_co_option, &n, &err), PB_OK);
+    assert_int_equal(n, 4);
+}
+
+static void lists__find_the_next_row_whose_text_matches(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_error err = {0};
+    struct pb_page from = {.dir = PB_PAGE_FORWARD, .from_edge = true};
+    bool found = false;
+    struct pb_page_key at = {0};
+    struct keys members = walk_list(t->db, PB_LIST_MEMBERS, PB_PAGE_FORWARD);
+    assert_int_equal(pb_list_find(t->db, PB_LIST_MEMBERS, &from, "o'NEILL", &found, &at, &err),
+                     PB_OK);
+    assert_true(found);
+    assert_int_equal(at.order, members.order[1]);
+    /* leads by the titles of their themes */
+    struct keys leads = walk_list(t->db, PB_LIST_LEADS, PB_PAGE_FORWARD);
+    assert_int_equal(pb_list_find(t->db, PB_LIST_LEADS, &from, "money", &found, &at, &err), PB_OK);
+    assert_true(found);
+    assert_int_equal(at.order, leads.order[0]);
+    /* backward from the last theme, past it */
+    struct keys themes = walk_list(t->db, PB_LIST_THEMES, PB_PAGE_FORWARD);
+    from = (struct pb_page){.dir = PB_PAGE_BACKWARD, .key = {.order = themes.order[3]}};
+    assert_int_equal(pb_list_find(t->db, PB_LIST_THEMES, &from, "ali jan", &found, &at, &err),
+                     PB_OK);
+    assert_true(found);
+    assert_int_equal(at.order, themes.order[1]);
+    from.key.order = themes.order[1];
+    assert_int_equal(pb_list_find(t->db, PB_LIST_THEMES, &from, "ali jan", &found, &at, &err),
+                     PB_OK);
+    assert_false(found);
+    from = (struct pb_page){.dir = PB_PAGE_FORWARD, .from_edge = true};
+    assert_int_equal(pb_list_find(t->db, PB_LIST_FEEDBACK, &from, "COACH", &found, &at, &err),
+                     PB_OK);
+    assert_true(found);
+    assert_int_equal(at.order, 2);
+}
+
+static void header__names_the_panel_and_the_meetings_either_side(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_error err = {0};
+    char *name = NULL;
+    assert_int_equal(pb_panel_name(t->db, &name, &err), PB_OK);
+    assert_string_equal(name, "Corporate Parenting Panel");
+    free(name);
+    bool found = false;
+    struct pb_meeting_brief m;
+    assert_int_equal(pb_meeting_on_or_before(t->db, day(TODAY), &found, &m, &err), PB_OK);
+    assert_true(found);
+    assert_string_equal(m.id, "2022-10-12");
+    assert_int_equal(pb_meeting_after(t->db, day(TODAY), &found, &m, &err), PB_OK);
+    assert_true(found);
+    assert_int_equal(m.date, day("2022-12-14"));
+    assert_int_equal(pb_meeting_after(t->db, day("2022-12-14"), &found, &m, &err), PB_OK);
+    assert_false(found);
+    assert_int_equal(pb_meeting_on_or_before(t->db, day("2022-01-01"), &found, &m, &err), PB_OK);
+    assert_false(found);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -514,5 +846,14 @@ int main(void)
         cmocka_unit_test(changes__since_names_exactly_the_tables_touched),
         cmocka_unit_test(changes__last_change_of_a_row_names_who),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    const struct CMUnitTest small[] = {
+        cmocka_unit_test(lists__walk_both_ways_in_the_panel_order_and_count_their_rows),
+        cmocka_unit_test(themes__count_their_actions),
+        cmocka_unit_test(leads__count_the_actions_of_their_themes_and_their_own_once),
+        cmocka_unit_test(lists__rows_carry_their_fields),
+        cmocka_unit_test(lists__find_the_next_row_whose_text_matches),
+        cmocka_unit_test(header__names_the_panel_and_the_meetings_either_side),
+    };
+    int failed = cmocka_run_group_tests(tests, setup, teardown);
+    return failed + cmocka_run_group_tests(small, setup_small, teardown);
 }

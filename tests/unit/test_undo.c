@@ -188,6 +188,22 @@ static void undo__gives_the_row_a_new_revision__so_a_stale_save_is_refused(void 
     pb_action_free(now);
 }
 
+/* The rows of the change are gathered first; a step that fails part way
+ * must fail the undo, not reverse the part gathered and commit it. */
+static void undo__whose_rows_cannot_all_be_read__fails_and_changes_nothing(void **state)
+{
+    struct chain *c = *state;
+    struct pb_error err = {0};
+    testdb_fail_statement(c->t.db, "SELECT tbl, row_id, before, after FROM change_rows", 20);
+    enum pb_status s = pb_change_undo(c->t.db, c->change[c->steps], NULL, &err);
+    testdb_fail_statement(c->t.db, NULL, 0);
+    assert_int_not_equal(s, PB_OK);
+    char *now = export_yaml(c->t.db);
+    assert_string_equal(now, c->snapshot[c->steps]);
+    free(now);
+    assert_int_equal(testdb_history_entries(c->t.db), c->steps);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -197,6 +213,7 @@ int main(void)
         T(undo__out_of_order_over_a_later_change__is_refused_and_changes_nothing),
         T(undo__of_the_last_change_only__keeps_the_earlier_ones),
         T(undo__gives_the_row_a_new_revision__so_a_stale_save_is_refused),
+        T(undo__whose_rows_cannot_all_be_read__fails_and_changes_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

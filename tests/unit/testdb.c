@@ -4,6 +4,8 @@
  */
 #include "testdb.h"
 
+#include "sql.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -117,4 +119,29 @@ size_t testdb_history_entries(struct pb_db *db)
     struct pb_error err = {0};
     assert_int_equal(pb_history_each(db, 0, count_entry, &n, &err), PB_OK);
     return n;
+}
+
+static struct {
+    struct pb_db *db;
+    const char *sql_part;
+    int after;
+} failing;
+
+static int fail_statement(void *ctx)
+{
+    (void)ctx;
+    for (sqlite3_stmt *st = sqlite3_next_stmt(failing.db->sql, NULL); st;
+         st = sqlite3_next_stmt(failing.db->sql, st))
+        if (sqlite3_stmt_busy(st) && strstr(sqlite3_sql(st), failing.sql_part) &&
+            sqlite3_stmt_status(st, SQLITE_STMTSTATUS_VM_STEP, 0) > failing.after)
+            return 1;
+    return 0;
+}
+
+void testdb_fail_statement(struct pb_db *db, const char *sql_part, int after)
+{
+    failing.db = db;
+    failing.sql_part = sql_part;
+    failing.after = after;
+    sqlite3_progress_handler(db->sql, sql_part ? 1 : 0, sql_part ? fail_statement : NULL, NULL);
 }

@@ -35,4 +35,9 @@ void testdb_print_import_error(const struct pb_error *err, void *ctx);
 /* How many entries the history holds. */
 size_t testdb_history_entries(struct pb_db *db);
 
+/* Makes SQLite fail (SQLITE_INTERRUPT) the statement whose text contains
+ * sql_part once it has run `after` virtual machine steps, to test the
+ * paths that handle a step error; NULL turns it off. */
+void testdb_fail_statement(struct pb_db *db, const char *sql_part, int after);
+
 #endif

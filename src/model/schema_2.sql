@@ -84,3 +84,8 @@ ALTER TABLE actions ADD COLUMN item TEXT CHECK (item IS NULL OR meeting IS NOT N
 -- (`--on DATE`): what an officer types up after a meeting is the
 -- meeting's. `at` still says when it was typed.
 ALTER TABLE changes ADD COLUMN on_day TEXT CHECK (on_day IS NULL OR date(on_day) IS on_day);
+
+-- How the minutes and the reports name a member: by the post they hold on
+-- the panel, else by name ("Chair", "Cllr Thirkill"). Written once here.
+CREATE VIEW member_named (id, named, name, kind) AS
+    SELECT id, coalesce(post, name), name, kind FROM members;

@@ -1,11 +1,15 @@
 /*
- * One meeting as its minutes need it: what was decided, asked and agreed at
- * it, the updates given on its date, the co-option seats it touched, and
- * the themes with their leads. Read in one snapshot, so that a writer
- * working at the same time cannot leave the minutes half old, half new.
+ * One meeting as its minutes need it: who attended, the declarations of
+ * interest, the agenda items with what was discussed, decided, asked and
+ * agreed under each, the updates given on its date, the co-option seats it
+ * touched, and the themes with their leads. Read in one snapshot, so that a
+ * writer working at the same time cannot leave the minutes half old, half
+ * new. What was done "on" the meeting's date counts by the day a change
+ * counts for (`--on DATE`), not the day it was typed.
  *
  * People come already named as minutes name them: by their post where they
- * hold one, else by name ("Chair", "Cllr Thirkill").
+ * hold one, else by name ("Chair", "Cllr Thirkill"); attendance and
+ * declarations by name.
  */
 #ifndef PANELBOARD_MEETING_H
 #define PANELBOARD_MEETING_H
@@ -25,7 +29,9 @@ struct pb_meeting_theme {
 /* An update given on the meeting's date, on any action. */
 struct pb_meeting_update {
     int64_t action;
-    const char *theme; /* the action's theme id, NULL when none */
+    const char *action_title;
+    const char *action_item; /* the item of this meeting that agreed the action, or NULL */
+    const char *theme;       /* the action's theme id, NULL when none */
     const char *by;    /* named; NULL when nobody was recorded */
     const char *text;
 };
@@ -40,6 +46,9 @@ struct pb_meeting_action {
     const char *theme; /* theme id, NULL when none */
     const char *due;   /* YYYY-MM-DD, NULL when none */
     const char *ref;   /* the minute reference as recorded, NULL when none */
+    const char *item;  /* the ref of the agenda item that agreed it, NULL when none */
+    const char *status;
+    bool closed_that_day; /* done, and made so on the meeting's date */
 };
 
 struct pb_meeting_decision {
@@ -53,6 +62,34 @@ struct pb_meeting_question {
     const char *answer; /* NULL when none was recorded */
 };
 
+/* Someone who attended, by name. */
+struct pb_meeting_person {
+    const char *name;
+    bool attends; /* an officer or adviser: "In attendance", not "Present" */
+};
+
+struct pb_meeting_declaration {
+    const char *by;   /* by name */
+    const char *item; /* the item's ref, NULL for the meeting as a whole */
+    const char *text;
+};
+
+struct pb_meeting_item {
+    const char *ref;
+    const char *title;
+    const char *summary; /* NULL when none, as are contact and minutes */
+    const char *contact;
+    const char *minutes; /* Markdown, as written */
+    bool report_backs;
+    bool exempt;
+    const char *const *documents;
+    size_t n_documents;
+    const struct pb_meeting_decision *decisions;
+    size_t n_decisions;
+    const struct pb_meeting_question *questions;
+    size_t n_questions;
+};
+
 /* A co-option seat the meeting resolved to create (its resolved date is the
  * meeting's date), or whose status changed on the meeting's date according
  * to the history (a seat first recorded that day does not count: adding
@@ -64,6 +101,7 @@ struct pb_meeting_seat {
     const char *status;
     const char *member; /* named; NULL when the seat is not filled */
     const char *ref;    /* NULL when none */
+    bool resolved_here; /* the meeting resolved to create it: ref is its minute */
 };
 
 /* Everything is owned by the record; free it with pb_meeting_free. Every
@@ -74,12 +112,22 @@ struct pb_meeting {
     const char *date;       /* YYYY-MM-DD */
     const char *title;      /* NULL when the meeting has none */
     const char *panel_name; /* NULL when the panel has none */
+    const char *chair;      /* by name; NULL when not recorded */
+    const struct pb_meeting_person *present; /* the chair first */
+    size_t n_present;
+    const char *const *apologies; /* by name */
+    size_t n_apologies;
+    const struct pb_meeting_declaration *declarations;
+    size_t n_declarations;
+    const struct pb_meeting_item *items; /* in agenda order */
+    size_t n_items;
     const struct pb_meeting_theme *themes;
     size_t n_themes;
     const struct pb_meeting_update *updates;
     size_t n_updates;
     const struct pb_meeting_action *actions;
     size_t n_actions;
+    /* decisions and questions on the meeting itself, outside any item */
     const struct pb_meeting_decision *decisions;
     size_t n_decisions;
     const struct pb_meeting_question *questions;

@@ -258,8 +258,8 @@ enum pb_status pb_meeting_after(struct pb_db *db, pb_day day, bool *found,
 
 /* ---- what changed since a reader last looked ---- */
 
-/* One bit per table of the history (model.h's history tables), so a
- * reader reloads only the lists a change touched. */
+/* One bit per table of the history (or per group of a meeting's tables),
+ * so a reader reloads only the lists a change touched. */
 enum pb_table {
     PB_TABLE_PANEL = 1u << 0,
     PB_TABLE_MEMBERS = 1u << 1,
@@ -275,6 +275,8 @@ enum pb_table {
     PB_TABLE_ACTION_OWNERS = 1u << 11,
     PB_TABLE_UPDATES = 1u << 12,
     PB_TABLE_FEEDBACK = 1u << 13,
+    PB_TABLE_ATTENDANCE = 1u << 14, /* present, apologies, declarations */
+    PB_TABLE_ITEMS = 1u << 15,      /* agenda items, their documents, decisions, questions */
     PB_TABLE_OTHER = 1u << 31, /* a table added later; reload everything */
 };
 

@@ -24,9 +24,13 @@ enum pb_kind {
     PB_KIND_ACTION,
     PB_KIND_FEEDBACK,
     /* child records: they belong to a row of another kind */
-    PB_KIND_DECISION, /* of a meeting */
-    PB_KIND_QUESTION, /* of a meeting */
-    PB_KIND_UPDATE,   /* of an action */
+    PB_KIND_DECLARATION,   /* of a meeting */
+    PB_KIND_ITEM,          /* of a meeting: an agenda item */
+    PB_KIND_ITEM_DECISION, /* of an agenda item */
+    PB_KIND_ITEM_QUESTION, /* of an agenda item */
+    PB_KIND_DECISION,      /* of a meeting */
+    PB_KIND_QUESTION,      /* of a meeting */
+    PB_KIND_UPDATE,        /* of an action */
     PB_KIND_COUNT
 };
 
@@ -41,7 +45,7 @@ enum pb_field_type {
     PB_FIELD_ENUM,      /* one of values[] */
     PB_FIELD_REF,       /* the text id of a row of kind `ref` */
     PB_FIELD_INT_REF,   /* the integer id of a row of kind `ref` */
-    PB_FIELD_REF_LIST,  /* a list of ids of kind `ref` (owners also takes the word all) */
+    PB_FIELD_REF_LIST,  /* a list of ids of kind `ref` (owners may start with the word all) */
     PB_FIELD_TEXT_LIST, /* a list of one-line texts (priorities) */
     PB_FIELD_CHILDREN,  /* records of kind `ref` (updates, decisions, questions) */
 };
@@ -105,13 +109,16 @@ enum pb_status pb_record_put_many(struct pb_db *db, enum pb_kind kind,
                                   enum pb_put_result results[], size_t *failed,
                                   struct pb_error *err);
 
-/* Child records (updates, decisions, questions) of the row whose key is
- * parent_key (text) or parent_id (integer, for actions). A record that is
- * already there with the same identity (an update's date, by and text; a
- * decision's ref; a question's asked) is updated or left alone. */
+/* Child records (updates, decisions, questions, items, declarations) of
+ * the row whose key is parent_key (text) or parent_id (integer: an action's
+ * id, or the row id of an agenda item for its decisions and questions). A
+ * record that is already there with the same identity (an update's date, by
+ * and text; a decision's ref; a question's asked; an item's ref; a
+ * declaration's by and item) is updated or left alone. *id_out (may be
+ * NULL) receives the child's row id, the parent id of its own children. */
 enum pb_status pb_child_put(struct pb_db *db, enum pb_kind kind, const char *parent_key,
                             int64_t parent_id, const struct pb_value *values,
-                            enum pb_put_result *result, struct pb_error *err);
+                            enum pb_put_result *result, int64_t *id_out, struct pb_error *err);
 
 /* Does a row of `kind` with this key (text kinds) or id (integer kinds) exist? */
 enum pb_status pb_record_exists(struct pb_db *db, enum pb_kind kind, const char *key, int64_t id,
@@ -126,8 +133,10 @@ void pb_strings_free(char **strings, size_t n);
 /*
  * Reads every row of a kind in the panel's order (position, or id for
  * actions and feedback) and calls fn with its values, every field set:
- * PB_VALUE_NULL for a field with no value; lists as PB_VALUE_LIST. For a
- * child kind, only the children of parent_key / parent_id, oldest first.
+ * PB_VALUE_NULL for a field with no value; lists as PB_VALUE_LIST;
+ * CHILDREN fields PB_VALUE_UNSET with .i the row id their children name as
+ * parent_id. For a child kind, only the children of parent_key /
+ * parent_id, oldest first.
  * The values live until fn returns.
  */
 typedef enum pb_status (*pb_record_fn)(const struct pb_value *values, void *ctx,

@@ -82,14 +82,21 @@ const struct cli_command cli_commands[] = {
      "move an action to STATUS, with an optional update note",
      "STATUS is open, in-progress, done or dropped. NOTE becomes an update dated\n"
      "today by the --as member. An unknown id or status: exit 65.\n"},
-    {"minutes", cmd_minutes, "minutes [MEETING]",
-     "Markdown for the minutes of one meeting (default: the latest)",
-     "MEETING is a meeting id; without one, the latest meeting by date. Prints, in\n"
-     "the council's own form and leaving out what is empty: the report-back of each\n"
-     "theme (updates given on its actions on the meeting's date, actions agreed for\n"
-     "it), members' questions and responses, \"Resolved –\" with the decisions, the\n"
-     "actions arising with their \"Action:\" lines, and the co-option seats the\n"
-     "meeting resolved on or whose status changed that day. People are named by\n"
-     "their post where they hold one. An unknown meeting: exit 65.\n"},
+    {"minutes", cmd_minutes, "minutes [MEETING] [--format md|html|text] [--exempt]",
+     "the minutes of one meeting (default: the latest), ready to publish",
+     "MEETING is a meeting id; without one, the latest meeting by date. Prints the\n"
+     "council's own form: the heading, Present, In attendance and Apologies, the\n"
+     "declarations of interest, then each agenda item in order with its summary,\n"
+     "contact, discussion (Minutes:), questions and responses, \"Resolved –\" with\n"
+     "the decisions, one \"Action:\" line per action agreed under it, and its\n"
+     "supporting documents; then the co-option seats the meeting changed. Dropped\n"
+     "actions are left out; exempt items print only their title. What was recorded\n"
+     "--on the meeting's date counts as the meeting's. People are named by their\n"
+     "post where they hold one.\n"
+     "  --format md    Markdown, one paragraph a line (default)\n"
+     "  --format html  one HTML document, rendered from the Markdown\n"
+     "  --format text  plain text, headings in capitals\n"
+     "  --exempt       the confidential minute book: exempt items whole\n"
+     "An unknown meeting: exit 65.\n"},
     {NULL, NULL, NULL, NULL, NULL},
 };

@@ -75,7 +75,7 @@ static void write_tsv(FILE *out, const struct pb_action *a)
     if (a->owners_all)
         fputs("all", out);
     for (size_t i = 0; i < a->n_owners; i++)
-        fprintf(out, "%s%s", i ? "," : "", a->owners[i]);
+        fprintf(out, "%s%s", i || a->owners_all ? "," : "", a->owners[i]);
     putc('\t', out);
     put_tsv(out, a->title);
     putc('\t', out);

@@ -364,10 +364,9 @@ static enum pb_status insert_action(struct pb_db *db, const struct pb_action_new
 static enum pb_status check_new(struct pb_db *db, const struct pb_action_new *a,
                                 struct pb_error *err)
 {
-    if (a->owners_all == (a->n_owners > 0))
-        return pb_error_set(err, PB_ERR_DATA,
-                            a->owners_all ? "an action is owned by all or by members, not both"
-                                          : "an action needs an owner: a member, or all");
+    /* all may lead named owners: "Action: All, Governance Officer" */
+    if (!a->owners_all && a->n_owners == 0)
+        return pb_error_set(err, PB_ERR_DATA, "an action needs an owner: a member, or all");
     enum pb_status s = PB_OK;
     for (size_t i = 0; s == PB_OK && i < a->n_owners; i++)
         s = action_check_ref(db, PB_KIND_MEMBER, a->owners[i], err);

@@ -5,7 +5,7 @@
  */
 #include <panelboard/page.h>
 
-#include "migrate.h"
+#include "sql.h"
 
 #include <string.h>
 
@@ -14,12 +14,38 @@ static enum pb_status failed(struct pb_error *err)
     return err ? err->status : PB_ERR_INTERNAL;
 }
 
-/* history_tables is in pb_table's bit order. */
+static const struct {
+    const char *table;
+    unsigned bit;
+} table_bits[] = {
+    {"panel", PB_TABLE_PANEL},
+    {"members", PB_TABLE_MEMBERS},
+    {"co_options", PB_TABLE_CO_OPTIONS},
+    {"themes", PB_TABLE_THEMES},
+    {"theme_subgroup", PB_TABLE_THEME_SUBGROUP},
+    {"strategies", PB_TABLE_STRATEGIES},
+    {"strategy_priorities", PB_TABLE_STRATEGY_PRIORITIES},
+    {"meetings", PB_TABLE_MEETINGS},
+    {"meeting_present", PB_TABLE_ATTENDANCE},
+    {"meeting_apologies", PB_TABLE_ATTENDANCE},
+    {"declarations", PB_TABLE_ATTENDANCE},
+    {"items", PB_TABLE_ITEMS},
+    {"item_documents", PB_TABLE_ITEMS},
+    {"item_decisions", PB_TABLE_ITEMS},
+    {"item_questions", PB_TABLE_ITEMS},
+    {"decisions", PB_TABLE_DECISIONS},
+    {"questions", PB_TABLE_QUESTIONS},
+    {"actions", PB_TABLE_ACTIONS},
+    {"action_owners", PB_TABLE_ACTION_OWNERS},
+    {"updates", PB_TABLE_UPDATES},
+    {"feedback", PB_TABLE_FEEDBACK},
+};
+
 static unsigned table_bit(const char *table)
 {
-    for (unsigned i = 0; history_tables[i]; i++)
-        if (strcmp(history_tables[i], table) == 0)
-            return 1u << i;
+    for (size_t i = 0; i < sizeof table_bits / sizeof table_bits[0]; i++)
+        if (strcmp(table_bits[i].table, table) == 0)
+            return table_bits[i].bit;
     return PB_TABLE_OTHER;
 }
 

@@ -33,7 +33,9 @@ static const struct table_map maps[PB_KIND_COUNT] = {
     },
     [PB_KIND_MEETING] = {
         .table = "meetings", .key_column = "id", .order = "rowid",
-        .fields = {COL("id"), COL("date"), COL("title"), {0}, {0}},
+        .fields = {COL("id"), COL("date"), COL("title"), COL("chair"),
+                   LIST("meeting_present", "meeting", "member"),
+                   LIST("meeting_apologies", "meeting", "member"), {0}, {0}, {0}, {0}},
     },
     [PB_KIND_ACTION] = {
         .table = "actions", .key_column = "id", .order = "id",
@@ -41,13 +43,34 @@ static const struct table_map maps[PB_KIND_COUNT] = {
                    {.list_table = "action_owners", .list_owner = "action",
                     .list_item = "member", .all_column = "owners_all"},
                    COL("theme"), COL("due"), {.column = "status", .insert_default = "open"},
-                   COL("meeting"), COL("ref"), {0}},
+                   COL("meeting"), COL("item"), COL("ref"), {0}},
     },
     [PB_KIND_FEEDBACK] = {
         .table = "feedback", .key_column = "id", .order = "id",
         .fields = {COL("id"), COL("date"), COL("theme"), COL("said"), COL("did"),
                    COL("action"), {.column = "status", .insert_default = "heard"}, COL("told"),
                    COL("channel")},
+    },
+    [PB_KIND_DECLARATION] = {
+        .table = "declarations", .parent_column = "meeting", .order = "rowid",
+        .fields = {{.column = "by", .identity = true}, {.column = "item", .identity = true},
+                   COL("text")},
+    },
+    [PB_KIND_ITEM] = {
+        .table = "items", .parent_column = "meeting", .order = "rowid",
+        .fields = {{.column = "ref", .identity = true}, COL("title"), COL("summary"),
+                   COL("contact"), COL("minutes"),
+                   {.column = "report_backs", .insert_default = "0"},
+                   {.column = "exempt", .insert_default = "0"},
+                   LIST("item_documents", "item", "text"), {0}, {0}},
+    },
+    [PB_KIND_ITEM_DECISION] = {
+        .table = "item_decisions", .parent_column = "item", .order = "rowid",
+        .fields = {{.column = "ref", .identity = true}, COL("text")},
+    },
+    [PB_KIND_ITEM_QUESTION] = {
+        .table = "item_questions", .parent_column = "item", .order = "rowid",
+        .fields = {COL("by"), {.column = "asked", .identity = true}, COL("answer")},
     },
     [PB_KIND_DECISION] = {
         .table = "decisions", .parent_column = "meeting", .order = "rowid",

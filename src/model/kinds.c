@@ -70,6 +70,11 @@ static const struct pb_field meeting_fields[] = {
     FIELD("id", KEY, .required = true),
     FIELD("date", DATE, .required = true),
     FIELD("title", NAME),
+    FIELD("chair", REF, .ref = PB_KIND_MEMBER),
+    FIELD("present", REF_LIST, .ref = PB_KIND_MEMBER),
+    FIELD("apologies", REF_LIST, .ref = PB_KIND_MEMBER),
+    FIELD("declarations", CHILDREN, .ref = PB_KIND_DECLARATION),
+    FIELD("items", CHILDREN, .ref = PB_KIND_ITEM),
     FIELD("decisions", CHILDREN, .ref = PB_KIND_DECISION),
     FIELD("questions", CHILDREN, .ref = PB_KIND_QUESTION),
 };
@@ -82,6 +87,7 @@ static const struct pb_field action_fields[] = {
     FIELD("due", DATE),
     FIELD("status", ENUM, .values = action_statuses),
     FIELD("meeting", REF, .ref = PB_KIND_MEETING),
+    FIELD("item", NAME),
     FIELD("ref", NAME),
     FIELD("updates", CHILDREN, .ref = PB_KIND_UPDATE),
 };
@@ -96,6 +102,25 @@ static const struct pb_field feedback_fields[] = {
     FIELD("status", ENUM, .values = feedback_statuses),
     FIELD("told", DATE),
     FIELD("channel", NAME),
+};
+
+static const struct pb_field declaration_fields[] = {
+    FIELD("by", REF, .required = true, .ref = PB_KIND_MEMBER),
+    FIELD("item", NAME),
+    FIELD("text", LONG_TEXT, .required = true),
+};
+
+static const struct pb_field item_fields[] = {
+    FIELD("ref", NAME, .required = true),
+    FIELD("title", NAME, .required = true),
+    FIELD("summary", LONG_TEXT),
+    FIELD("contact", NAME),
+    FIELD("minutes", LONG_TEXT),
+    FIELD("report-backs", BOOL),
+    FIELD("exempt", BOOL),
+    FIELD("documents", TEXT_LIST),
+    FIELD("decisions", CHILDREN, .ref = PB_KIND_ITEM_DECISION),
+    FIELD("questions", CHILDREN, .ref = PB_KIND_ITEM_QUESTION),
 };
 
 static const struct pb_field decision_fields[] = {
@@ -126,6 +151,10 @@ static const struct pb_kind_info kinds[PB_KIND_COUNT] = {
     [PB_KIND_MEETING] = KIND("meetings", "meeting", meeting_fields, PB_KIND_COUNT),
     [PB_KIND_ACTION] = KIND("actions", "action", action_fields, PB_KIND_COUNT),
     [PB_KIND_FEEDBACK] = KIND("feedback", "feedback item", feedback_fields, PB_KIND_COUNT),
+    [PB_KIND_DECLARATION] = KIND("declarations", "declaration", declaration_fields, PB_KIND_MEETING),
+    [PB_KIND_ITEM] = KIND("items", "agenda item", item_fields, PB_KIND_MEETING),
+    [PB_KIND_ITEM_DECISION] = KIND("decisions", "decision", decision_fields, PB_KIND_ITEM),
+    [PB_KIND_ITEM_QUESTION] = KIND("questions", "question", question_fields, PB_KIND_ITEM),
     [PB_KIND_DECISION] = KIND("decisions", "decision", decision_fields, PB_KIND_MEETING),
     [PB_KIND_QUESTION] = KIND("questions", "question", question_fields, PB_KIND_MEETING),
     [PB_KIND_UPDATE] = KIND("updates", "update", update_fields, PB_KIND_ACTION),

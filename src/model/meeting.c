@@ -1,8 +1,8 @@
 /*
  * Reading one meeting for its minutes (meeting.h): a handful of queries
  * run inside one savepoint, so that they all see the same snapshot. People
- * are named in SQL (post, else name) so that the layers above never see a
- * member id they would have to look up again.
+ * are named in SQL (the member_named view: post, else name) so that the
+ * layers above never see a member id they would have to look up again.
  */
 #include <panelboard/meeting.h>
 
@@ -20,7 +20,12 @@ struct record {
     struct pb_meeting_decision *decisions;
     struct pb_meeting_question *questions;
     struct pb_meeting_seat *seats;
+    struct pb_meeting_person *present;
+    const char **apologies;
+    struct pb_meeting_declaration *declarations;
+    struct pb_meeting_item *items;
     size_t cap_themes, cap_updates, cap_actions, cap_decisions, cap_questions, cap_seats;
+    size_t cap_present, cap_apologies, cap_declarations, cap_items;
     void **owned; /* strings and owner lists */
     size_t n_owned, cap_owned;
 };
@@ -156,6 +161,8 @@ static enum pb_status update_row(struct pb_db *db, struct record *r, sqlite3_stm
     u->theme = keep(r, st, 1);
     u->by = keep(r, st, 2);
     u->text = keep(r, st, 3);
+    u->action_title = keep(r, st, 4);
+    u->action_item = keep(r, st, 5);
     return PB_OK;
 }
 
@@ -165,7 +172,7 @@ static enum pb_status read_owners(struct pb_db *db, struct record *r, struct pb_
 {
     sqlite3_stmt *st = sql_prepare(
         db,
-        "SELECT coalesce(m.post, m.name) FROM action_owners o JOIN members m ON m.id = o.member "
+        "SELECT m.named FROM action_owners o JOIN member_named m ON m.id = o.member "
         "WHERE o.action = :action ORDER BY o.position",
         err);
     if (!st)
@@ -191,7 +198,10 @@ static enum pb_status action_row(struct pb_db *db, struct record *r, sqlite3_stm
     a->theme = keep(r, st, 3);
     a->due = keep(r, st, 4);
     a->ref = keep(r, st, 5);
-    return a->owners_all ? PB_OK : read_owners(db, r, a, err);
+    a->item = keep(r, st, 6);
+    a->status = keep(r, st, 7);
+    a->closed_that_day = sqlite3_column_int(st, 8) != 0;
+    return read_owners(db, r, a, err);
 }
 
 static enum pb_status decision_row(struct pb_db *db, struct record *r, sqlite3_stmt *st,
@@ -227,30 +237,185 @@ static enum pb_status seat_row(struct pb_db *db, struct record *r, sqlite3_stmt 
     s->status = keep(r, st, 1);
     s->member = keep(r, st, 2);
     s->ref = keep(r, st, 3);
+    s->resolved_here = sqlite3_column_int(st, 4) != 0;
     return PB_OK;
+}
+
+static enum pb_status chair_row(struct pb_db *db, struct record *r, sqlite3_stmt *st,
+                                struct pb_error *err)
+{
+    (void)db;
+    (void)err;
+    r->pub.chair = keep(r, st, 0);
+    return PB_OK;
+}
+
+static enum pb_status present_row(struct pb_db *db, struct record *r, sqlite3_stmt *st,
+                                  struct pb_error *err)
+{
+    (void)db;
+    (void)err;
+    struct pb_meeting_person *p = APPEND(r->present, r->pub.n_present, r->cap_present);
+    p->name = keep(r, st, 0);
+    p->attends = sqlite3_column_int(st, 1) != 0;
+    return PB_OK;
+}
+
+static enum pb_status apologies_row(struct pb_db *db, struct record *r, sqlite3_stmt *st,
+                                    struct pb_error *err)
+{
+    (void)db;
+    (void)err;
+    *APPEND(r->apologies, r->pub.n_apologies, r->cap_apologies) = keep(r, st, 0);
+    return PB_OK;
+}
+
+static enum pb_status declaration_row(struct pb_db *db, struct record *r, sqlite3_stmt *st,
+                                      struct pb_error *err)
+{
+    (void)db;
+    (void)err;
+    struct pb_meeting_declaration *d =
+        APPEND(r->declarations, r->pub.n_declarations, r->cap_declarations);
+    d->by = keep(r, st, 0);
+    d->item = keep(r, st, 1);
+    d->text = keep(r, st, 2);
+    return PB_OK;
+}
+
+/* The rows of an item's query (its documents, decisions or questions),
+ * each handed to fn with the item. */
+typedef void (*item_part_fn)(struct record *r, struct pb_meeting_item *item, sqlite3_stmt *st,
+                             size_t *cap);
+
+static enum pb_status item_part(struct pb_db *db, struct record *r, struct pb_meeting_item *item,
+                                int64_t item_id, const char *sql, item_part_fn fn,
+                                struct pb_error *err)
+{
+    sqlite3_stmt *st = sql_prepare(db, sql, err);
+    if (!st)
+        return failed(err);
+    sql_bind_int(st, ":item", item_id);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sql_step(db, st, err)) == SQLITE_ROW)
+        fn(r, item, st, &cap);
+    sqlite3_reset(st);
+    return rc < 0 ? failed(err) : PB_OK;
+}
+
+static void document_part(struct record *r, struct pb_meeting_item *item, sqlite3_stmt *st,
+                          size_t *cap)
+{
+    const char **docs = (const char **)item->documents;
+    *APPEND(docs, item->n_documents, *cap) = keep(r, st, 0);
+    item->documents = docs;
+}
+
+static void decision_part(struct record *r, struct pb_meeting_item *item, sqlite3_stmt *st,
+                          size_t *cap)
+{
+    struct pb_meeting_decision *ds = (struct pb_meeting_decision *)item->decisions;
+    struct pb_meeting_decision *d = APPEND(ds, item->n_decisions, *cap);
+    d->ref = keep(r, st, 0);
+    d->text = keep(r, st, 1);
+    item->decisions = ds;
+}
+
+static void question_part(struct record *r, struct pb_meeting_item *item, sqlite3_stmt *st,
+                          size_t *cap)
+{
+    struct pb_meeting_question *qs = (struct pb_meeting_question *)item->questions;
+    struct pb_meeting_question *q = APPEND(qs, item->n_questions, *cap);
+    q->by = keep(r, st, 0);
+    q->asked = keep(r, st, 1);
+    q->answer = keep(r, st, 2);
+    item->questions = qs;
+}
+
+static enum pb_status item_row(struct pb_db *db, struct record *r, sqlite3_stmt *st,
+                               struct pb_error *err)
+{
+    struct pb_meeting_item *item = APPEND(r->items, r->pub.n_items, r->cap_items);
+    int64_t id = sqlite3_column_int64(st, 0);
+    item->ref = keep(r, st, 1);
+    item->title = keep(r, st, 2);
+    item->summary = keep(r, st, 3);
+    item->contact = keep(r, st, 4);
+    item->minutes = keep(r, st, 5);
+    item->report_backs = sqlite3_column_int(st, 6) != 0;
+    item->exempt = sqlite3_column_int(st, 7) != 0;
+    enum pb_status s = item_part(
+        db, r, item, id, "SELECT text FROM item_documents WHERE item = :item ORDER BY position",
+        document_part, err);
+    if (s == PB_OK)
+        s = item_part(db, r, item, id,
+                      "SELECT ref, text FROM item_decisions WHERE item = :item ORDER BY rowid",
+                      decision_part, err);
+    if (s == PB_OK)
+        s = item_part(db, r, item, id,
+                      "SELECT m.named, q.asked, q.answer FROM item_questions q "
+                      "LEFT JOIN member_named m ON m.id = q.by WHERE q.item = :item "
+                      "ORDER BY q.rowid",
+                      question_part, err);
+    own(r, (void *)item->documents);
+    own(r, (void *)item->decisions);
+    own(r, (void *)item->questions);
+    return s;
 }
 
 static const char panel_sql[] = "SELECT name FROM panel";
 
 static const char themes_sql[] =
-    "SELECT t.id, t.title, coalesce(m.post, m.name) FROM themes t "
-    "LEFT JOIN members m ON m.id = t.lead ORDER BY t.position, t.rowid";
+    "SELECT t.id, t.title, m.named FROM themes t "
+    "LEFT JOIN member_named m ON m.id = t.lead ORDER BY t.position, t.rowid";
+
+static const char chair_sql[] =
+    "SELECT m.name FROM meetings g JOIN members m ON m.id = g.chair WHERE g.id = :meeting";
+
+/* The chair first, whether or not the present list names them. */
+static const char present_sql[] =
+    "SELECT m.name, m.kind = 'officer' OR m.kind = 'adviser' FROM members m "
+    "JOIN meetings g ON g.id = :meeting "
+    "LEFT JOIN meeting_present p ON p.meeting = g.id AND p.member = m.id "
+    "WHERE m.id = g.chair OR p.member IS NOT NULL "
+    "ORDER BY m.id IS NOT g.chair, p.position";
+
+static const char apologies_sql[] =
+    "SELECT m.name FROM meeting_apologies a JOIN members m ON m.id = a.member "
+    "WHERE a.meeting = :meeting ORDER BY a.position";
+
+static const char declarations_sql[] =
+    "SELECT m.name, d.item, d.text FROM declarations d JOIN members m ON m.id = d.by "
+    "WHERE d.meeting = :meeting ORDER BY d.rowid";
+
+static const char items_sql[] =
+    "SELECT id, ref, title, summary, contact, minutes, report_backs, exempt FROM items "
+    "WHERE meeting = :meeting ORDER BY rowid";
 
 static const char updates_sql[] =
-    "SELECT u.action, a.theme, coalesce(m.post, m.name), u.text FROM updates u "
-    "JOIN actions a ON a.id = u.action LEFT JOIN members m ON m.id = u.by "
+    "SELECT u.action, a.theme, m.named, u.text, a.title,"
+    "       CASE WHEN a.meeting = :meeting THEN a.item END FROM updates u "
+    "JOIN actions a ON a.id = u.action LEFT JOIN member_named m ON m.id = u.by "
     "WHERE u.date = :date ORDER BY u.action, u.rowid";
 
+/* Closed at the meeting: done now, and the last change of its status to
+ * done counts for the meeting's date. */
 static const char actions_sql[] =
-    "SELECT id, title, owners_all, theme, due, ref FROM actions WHERE meeting = :meeting "
-    "ORDER BY id";
+    "SELECT a.id, a.title, a.owners_all, a.theme, a.due, a.ref, a.item, a.status,"
+    "  a.status = 'done' AND (SELECT coalesce(c.on_day, date(c.at)) FROM change_rows r"
+    "    JOIN changes c ON c.id = r.change WHERE r.tbl = 'actions' AND r.row_id = a.id"
+    "    AND json_extract(r.after, '$.status') = 'done'"
+    "    AND json_extract(r.before, '$.status') IS NOT 'done'"
+    "    ORDER BY r.id DESC LIMIT 1) = :date "
+    "FROM actions a WHERE a.meeting = :meeting AND a.status <> 'dropped' ORDER BY a.id";
 
 static const char decisions_sql[] =
     "SELECT ref, text FROM decisions WHERE meeting = :meeting ORDER BY rowid";
 
 static const char questions_sql[] =
-    "SELECT coalesce(m.post, m.name), q.asked, q.answer FROM questions q "
-    "LEFT JOIN members m ON m.id = q.by WHERE q.meeting = :meeting ORDER BY q.rowid";
+    "SELECT m.named, q.asked, q.answer FROM questions q "
+    "LEFT JOIN member_named m ON m.id = q.by WHERE q.meeting = :meeting ORDER BY q.rowid";
 
 /*
  * The seats from the history's images of co_options rows (change_rows,
@@ -261,12 +426,12 @@ static const char questions_sql[] =
  */
 static const char seats_sql[] =
     "WITH seat_history AS MATERIALIZED ("
-    "  SELECT r.id AS seq, date(c.at) AS day,"
+    "  SELECT r.id AS seq, coalesce(c.on_day, date(c.at)) AS day,"
     "         json_extract(coalesce(r.after, r.before), '$.id') AS seat,"
     "         json_extract(r.before, '$.status') AS was,"
     "         json_extract(r.after, '$.status') AS became"
     "  FROM change_rows r JOIN changes c ON c.id = r.change"
-    "  WHERE r.tbl = 'co_options' AND c.at < date(:date, '+1 day')"
+    "  WHERE r.tbl = 'co_options' AND coalesce(c.on_day, date(c.at)) <= :date"
     "), that_day AS ("
     "  SELECT seat,"
     "    (SELECT was FROM seat_history f WHERE f.seat = h.seat AND f.day = :date"
@@ -278,8 +443,8 @@ static const char seats_sql[] =
     "SELECT s.sector,"
     "  coalesce((SELECT became FROM seat_history h WHERE h.seat = s.id"
     "            ORDER BY seq DESC LIMIT 1), s.status),"
-    "  coalesce(m.post, m.name), s.ref "
-    "FROM co_options s LEFT JOIN members m ON m.id = s.member "
+    "  m.named, s.ref, s.resolved IS :date "
+    "FROM co_options s LEFT JOIN member_named m ON m.id = s.member "
     "WHERE s.resolved = :date OR s.id IN (SELECT seat FROM that_day WHERE was <> became) "
     "ORDER BY s.rowid";
 
@@ -289,8 +454,17 @@ static enum pb_status load(struct pb_db *db, struct record *r, const char *id, s
         const char *sql;
         row_fn fn;
     } queries[] = {
-        {panel_sql, panel_row},    {themes_sql, theme_row},       {updates_sql, update_row},
-        {actions_sql, action_row}, {decisions_sql, decision_row}, {questions_sql, question_row},
+        {panel_sql, panel_row},
+        {chair_sql, chair_row},
+        {present_sql, present_row},
+        {apologies_sql, apologies_row},
+        {declarations_sql, declaration_row},
+        {items_sql, item_row},
+        {themes_sql, theme_row},
+        {updates_sql, update_row},
+        {actions_sql, action_row},
+        {decisions_sql, decision_row},
+        {questions_sql, question_row},
         {seats_sql, seat_row},
     };
     enum pb_status s = find_meeting(db, r, id, err);
@@ -302,6 +476,10 @@ static enum pb_status load(struct pb_db *db, struct record *r, const char *id, s
     r->pub.decisions = r->decisions;
     r->pub.questions = r->questions;
     r->pub.seats = r->seats;
+    r->pub.present = r->present;
+    r->pub.apologies = r->apologies;
+    r->pub.declarations = r->declarations;
+    r->pub.items = r->items;
     return s;
 }
 
@@ -338,5 +516,9 @@ void pb_meeting_free(struct pb_meeting *meeting)
     free(r->decisions);
     free(r->questions);
     free(r->seats);
+    free(r->present);
+    free(r->apologies);
+    free(r->declarations);
+    free(r->items);
     free(r);
 }

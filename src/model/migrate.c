@@ -2,6 +2,7 @@
  * Creating and upgrading the schema. Version 1 is schema.sql plus the
  * history triggers, which are generated here from the tables' own column
  * lists so that they can never fall out of step with the schema; version 2
+ * (schema_2.sql) adds agenda items, attendance and declarations, version 3
  * adds the indexes the dashboard's pages read through.
  */
 #include "migrate.h"
@@ -10,13 +11,30 @@
 #include <string.h>
 
 extern const char pb_schema_sql[];
+extern const char pb_schema_2_sql[];
 
 /* "PBRD": tells our databases from other SQLite files. */
 #define PB_APPLICATION_ID 0x50425244
 
-const char *const history_tables[] = {
+/* The tables of each version: a step creates the history triggers of the
+ * tables it adds or changes. */
+static const char *const v1_tables[] = {
     "panel",    "members",   "co_options", "themes",  "theme_subgroup", "strategies",
     "strategy_priorities",   "meetings",   "decisions", "questions",    "actions",
+    "action_owners", "updates", "feedback", NULL,
+};
+
+static const char *const v2_changed_tables[] = {"meetings", "actions", NULL};
+static const char *const v2_new_tables[] = {
+    "meeting_present", "meeting_apologies", "declarations", "items", "item_documents",
+    "item_decisions",  "item_questions",    NULL,
+};
+
+const char *const history_tables[] = {
+    "panel",    "members",   "co_options", "themes",  "theme_subgroup", "strategies",
+    "strategy_priorities",   "meetings",   "meeting_present", "meeting_apologies",
+    "declarations", "items", "item_documents", "item_decisions", "item_questions",
+    "decisions", "questions",    "actions",
     "action_owners", "updates", "feedback", NULL,
 };
 
@@ -61,11 +79,13 @@ char *history_json_expr(struct pb_db *db, const char *table, const char *prefix,
     return pb_buf_take(&b);
 }
 
-static enum pb_status create_history_triggers(struct pb_db *db, struct pb_error *err)
+static const char *const events[] = {"INSERT", "UPDATE", "DELETE"};
+
+static enum pb_status create_history_triggers(struct pb_db *db, const char *const tables[],
+                                              struct pb_error *err)
 {
-    static const char *const events[] = {"INSERT", "UPDATE", "DELETE"};
-    for (size_t t = 0; history_tables[t]; t++) {
-        const char *table = history_tables[t];
+    for (size_t t = 0; tables[t]; t++) {
+        const char *table = tables[t];
         char *new_img = history_json_expr(db, table, "NEW", err);
         char *old_img = history_json_expr(db, table, "OLD", err);
         if (!new_img || !old_img) {
@@ -93,11 +113,40 @@ static enum pb_status create_history_triggers(struct pb_db *db, struct pb_error 
     return PB_OK;
 }
 
+/* A table that gains columns needs triggers that copy them too. */
+static enum pb_status drop_history_triggers(struct pb_db *db, const char *const tables[],
+                                            struct pb_error *err)
+{
+    enum pb_status s = PB_OK;
+    for (size_t t = 0; tables[t] && s == PB_OK; t++)
+        for (size_t e = 0; e < 3 && s == PB_OK; e++) {
+            char *sql = pb_xasprintf("DROP TRIGGER IF EXISTS %s_history_%c;", tables[t],
+                                     events[e][0] + 32);
+            s = sql_exec(db, sql, err);
+            free(sql);
+        }
+    return s;
+}
+
 static enum pb_status step_1(struct pb_db *db, struct pb_error *err)
 {
     enum pb_status s = sql_exec(db, pb_schema_sql, err);
     if (s == PB_OK)
-        s = create_history_triggers(db, err);
+        s = create_history_triggers(db, v1_tables, err);
+    return s;
+}
+
+/* Agenda items, attendance, declarations, an action's item and the day a
+ * change counts for (schema_2.sql). */
+static enum pb_status step_2(struct pb_db *db, struct pb_error *err)
+{
+    enum pb_status s = sql_exec(db, pb_schema_2_sql, err);
+    if (s == PB_OK)
+        s = drop_history_triggers(db, v2_changed_tables, err);
+    if (s == PB_OK)
+        s = create_history_triggers(db, v2_changed_tables, err);
+    if (s == PB_OK)
+        s = create_history_triggers(db, v2_new_tables, err);
     return s;
 }
 
@@ -137,6 +186,7 @@ static enum pb_status step_page_indexes(struct pb_db *db, struct pb_error *err)
 
 static enum pb_status (*const steps[PB_SCHEMA_VERSION])(struct pb_db *, struct pb_error *) = {
     step_1,
+    step_2,
     step_page_indexes,
 };
 

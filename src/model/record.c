@@ -302,10 +302,17 @@ static void bind_field(const struct stmt *s, size_t i, const struct pb_value *v)
         bind_null(s, (int)i);
 }
 
-/* owners: the word "all" is a flag, not a member. */
+/* owners: a leading word "all" is a flag, not a member; the members named
+ * after it are the list's rows. */
 static bool list_is_all(const struct pb_value *v)
 {
-    return v->state == PB_VALUE_LIST && v->n_items == 1 && strcmp(v->items[0], "all") == 0;
+    return v->state == PB_VALUE_LIST && v->n_items >= 1 && strcmp(v->items[0], "all") == 0;
+}
+
+/* The items of v stored as rows: all but a leading "all" of owners. */
+static size_t list_skip(const struct column_map *col, const struct pb_value *v)
+{
+    return col->all_column && list_is_all(v) ? 1 : 0;
 }
 
 /* Binds the value a new row gets for field i. */
@@ -375,12 +382,12 @@ static enum pb_status read_list(struct pb_db *db, enum pb_kind kind, size_t fiel
     return PB_OK;
 }
 
-static bool same_list(char **have, size_t n_have, const struct pb_value *v)
+static bool same_list(char **have, size_t n_have, const struct pb_value *v, size_t skip)
 {
-    if (n_have != v->n_items)
+    if (n_have != v->n_items - skip)
         return false;
     for (size_t i = 0; i < n_have; i++)
-        if (strcmp(have[i], v->items[i]) != 0)
+        if (strcmp(have[i], v->items[skip + i]) != 0)
             return false;
     return true;
 }
@@ -396,7 +403,8 @@ static enum pb_status put_list(struct pb_db *db, enum pb_kind kind, size_t field
     enum pb_status s = read_list(db, kind, field, owner_int, owner_text, &have, &n_have, err);
     if (s != PB_OK)
         return s;
-    bool same = col->all_column && list_is_all(v) ? n_have == 0 : same_list(have, n_have, v);
+    size_t skip = list_skip(col, v);
+    bool same = same_list(have, n_have, v, skip);
     pb_strings_free(have, n_have);
     if (same)
         return PB_OK;
@@ -406,13 +414,12 @@ static enum pb_status put_list(struct pb_db *db, enum pb_kind kind, size_t field
         return failure(err);
     bind_owner(&del, P_OWNER, owner_text, owner_int);
     s = sql_run(db, del.st, err);
-    size_t n = col->all_column && list_is_all(v) ? 0 : v->n_items;
-    for (size_t k = 0; k < n && s == PB_OK; k++) {
+    for (size_t k = 0; k + skip < v->n_items && s == PB_OK; k++) {
         struct stmt ins;
         if (!list_stmt(db, kind, field, LIST_INSERT, &ins, err))
             return failure(err);
         bind_owner(&ins, P_OWNER, owner_text, owner_int);
-        bind_text(&ins, P_ITEM, v->items[k]);
+        bind_text(&ins, P_ITEM, v->items[skip + k]);
         bind_int(&ins, P_POSITION, (int64_t)k + 1);
         s = sql_run(db, ins.st, err);
     }
@@ -697,14 +704,14 @@ enum pb_status pb_record_put(struct pb_db *db, enum pb_kind kind, const struct p
 
 enum pb_status pb_child_put(struct pb_db *db, enum pb_kind kind, const char *parent_key,
                             int64_t parent_id, const struct pb_value *values,
-                            enum pb_put_result *result, struct pb_error *err)
+                            enum pb_put_result *result, int64_t *id_out, struct pb_error *err)
 {
     if (kind >= PB_KIND_COUNT || !columns_of(kind)->parent_column)
         return pb_error_set(err, PB_ERR_INTERNAL, "pb_child_put: not a child kind");
     enum pb_status s = pb_change_begin(db, pb_kind_info(kind)->singular, err);
     if (s != PB_OK)
         return s;
-    s = put(db, kind, parent_key, parent_id, values, result, NULL, err);
+    s = put(db, kind, parent_key, parent_id, values, result, id_out, err);
     return pb_change_end(db, s, err);
 }
 
@@ -785,14 +792,9 @@ static enum pb_status read_row(struct pb_db *db, enum pb_kind kind, sqlite3_stmt
         memset(v, 0, sizeof *v);
         if (f->type == PB_FIELD_CHILDREN) {
             v->state = PB_VALUE_UNSET;
+            v->i = sqlite3_column_int64(st, 0);
         } else if (is_list_field(f->type)) {
-            static const char *const all[] = {"all"};
             v->state = PB_VALUE_LIST;
-            if (col->all_column && sqlite3_column_int(st, c)) {
-                v->items = all;
-                v->n_items = 1;
-                continue;
-            }
             const char *owner_text = map->key_column && info->fields[0].type == PB_FIELD_KEY
                                          ? sql_text(st, 1)
                                          : NULL;
@@ -800,6 +802,12 @@ static enum pb_status read_row(struct pb_db *db, enum pb_kind kind, sqlite3_stmt
                                          &lists[i], &n_lists[i], err);
             if (s != PB_OK)
                 return s;
+            if (col->all_column && sqlite3_column_int(st, c)) {
+                lists[i] = pb_xrealloc(lists[i], (n_lists[i] + 1) * sizeof *lists[i]);
+                memmove(lists[i] + 1, lists[i], n_lists[i] * sizeof *lists[i]);
+                lists[i][0] = pb_xstrdup("all");
+                n_lists[i]++;
+            }
             v->items = (const char *const *)lists[i];
             v->n_items = n_lists[i];
         } else if (sqlite3_column_type(st, c) == SQLITE_NULL) {

@@ -15,7 +15,7 @@
 /* Every top-level kind, loaded once: people are looked up by id throughout. */
 struct report {
     struct pb_db *db;
-    struct pb_export_rows rows[PB_KIND_DECISION];
+    struct pb_export_rows rows[PB_KIND_DECLARATION];
     pb_day today;
     struct pb_buf *out;
 };
@@ -542,7 +542,7 @@ enum pb_status pb_export_md(struct pb_db *db, struct pb_buf *out, struct pb_erro
 {
     struct report r = {.db = db, .today = pb_db_today(db), .out = out};
     enum pb_status status = PB_OK;
-    for (int kind = 0; kind < PB_KIND_DECISION; kind++) {
+    for (int kind = 0; kind < PB_KIND_DECLARATION; kind++) {
         if (status == PB_OK)
             status = pb_export_rows_load(db, (enum pb_kind)kind, NULL, 0, &r.rows[kind], err);
         else
@@ -550,7 +550,7 @@ enum pb_status pb_export_md(struct pb_db *db, struct pb_buf *out, struct pb_erro
     }
     if (status == PB_OK)
         status = write_report(&r, err);
-    for (int kind = 0; kind < PB_KIND_DECISION; kind++)
+    for (int kind = 0; kind < PB_KIND_DECLARATION; kind++)
         pb_export_rows_free(&r.rows[kind]);
     return status;
 }

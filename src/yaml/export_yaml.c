@@ -167,14 +167,16 @@ static void write_list(struct writer *w, const struct pb_value *value, yaml_sequ
     sequence_end(w);
 }
 
-/* Child records of the row: the parent is named by its key, text or integer. */
-static void write_children(struct writer *w, const struct pb_field *field,
-                           const struct pb_value *row)
+/* Child records of the row: the parent is named by its text key, or by
+ * its row id (an action's id; an agenda item's row). */
+static void write_children(struct writer *w, enum pb_kind kind, const struct pb_field *field,
+                           const struct pb_value *row, const struct pb_value *children_value)
 {
     if (w->status != PB_OK)
         return;
-    const char *parent_key = row[0].state == PB_VALUE_TEXT ? row[0].text : NULL;
-    int64_t parent_id = row[0].state == PB_VALUE_INT ? row[0].i : 0;
+    bool by_key = row[0].state == PB_VALUE_TEXT && pb_kind_info(kind)->parent == PB_KIND_COUNT;
+    const char *parent_key = by_key ? row[0].text : NULL;
+    int64_t parent_id = by_key ? 0 : children_value->i;
     struct pb_export_rows children;
     w->status = pb_export_rows_load(w->db, field->ref, parent_key, parent_id, &children, w->err);
     if (w->status == PB_OK && children.n > 0) {
@@ -224,7 +226,7 @@ static void write_record(struct writer *w, enum pb_kind kind, const struct pb_va
     for (size_t i = 0; i < info->n_fields; i++) {
         const struct pb_field *field = &info->fields[i];
         if (field->type == PB_FIELD_CHILDREN) {
-            write_children(w, field, row);
+            write_children(w, kind, field, row, &row[i]);
         } else if (has_value(&row[i])) {
             plain(w, field->key);
             write_value(w, field, &row[i]);

@@ -217,7 +217,7 @@ static void check_ref_field(const struct field_ctx *c)
         set_text(c->out, c->v->text);
 }
 
-/* owners may be the single word all instead of member ids. */
+/* owners may be the word all, alone or ahead of member ids. */
 static bool takes_all(enum pb_kind kind, const struct pb_field *f)
 {
     return kind == PB_KIND_ACTION && strcmp(f->key, "owners") == 0;
@@ -253,9 +253,9 @@ static void check_ref_list_field(const struct field_ctx *c)
         bool added = false;
         if (item->kind != DOC_SCALAR || import_is_null(item)) {
             import_report(im, c->rec->file, item, "expected a %s id in '%s'", singular, c->f->key);
-        } else if (all_ok && import_is_word(item, "all") && c->v->n > 1) {
-            import_report(im, c->rec->file, item, "'all' cannot be listed with %s ids in '%s'",
-                          singular, c->f->key);
+        } else if (all_ok && import_is_word(item, "all") && i > 0) {
+            import_report(im, c->rec->file, item, "'all' can only stand first in '%s'",
+                          c->f->key);
         } else if ((all_ok && import_is_word(item, "all")) ||
                    check_ref(im, c->rec->file, c->f->ref, item)) {
             import_id_add(im, &seen, item->text, &added);
@@ -307,6 +307,10 @@ static void check_text_list_field(const struct field_ctx *c)
 /* What makes two child records the same one (record.h, pb_child_put): a
  * file that gives one twice would not import the same way twice. */
 static const char *const child_identity[PB_KIND_COUNT][4] = {
+    [PB_KIND_DECLARATION] = {"by", "item"},
+    [PB_KIND_ITEM] = {"ref"},
+    [PB_KIND_ITEM_DECISION] = {"ref"},
+    [PB_KIND_ITEM_QUESTION] = {"asked"},
     [PB_KIND_DECISION] = {"ref"},
     [PB_KIND_QUESTION] = {"asked"},
     [PB_KIND_UPDATE] = {"date", "by", "text"},

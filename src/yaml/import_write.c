@@ -31,29 +31,34 @@ static enum pb_status write_failed(struct import *im, const struct rec *rec, enu
     return s;
 }
 
-/* The children of record `index` of kind: each child kind's records are in
- * their parents' order, so a cursor per child kind walks them. */
+/* The children of record `index` of kind, and theirs (an agenda item's
+ * decisions and questions): each child kind's records are in their
+ * parents' order, so a cursor per child kind walks them. */
 static enum pb_status write_children(struct import *im, enum pb_kind kind, size_t index,
                                      size_t cursors[], struct pb_import_summary *summary,
                                      struct pb_error *err)
 {
     const struct pb_kind_info *info = pb_kind_info(kind);
     const struct rec *parent = &im->kinds[kind].recs[index];
-    bool int_key = info->fields[0].type == PB_FIELD_INT_KEY;
+    /* a top-level kind's children name it by its key; a child's, by row id */
+    bool by_id = info->fields[0].type == PB_FIELD_INT_KEY || info->parent != PB_KIND_COUNT;
     for (size_t f = 0; f < info->n_fields; f++) {
         if (info->fields[f].type != PB_FIELD_CHILDREN)
             continue;
         enum pb_kind child = info->fields[f].ref;
         struct kind_state *ks = &im->kinds[child];
-        for (; cursors[child] < ks->n && ks->recs[cursors[child]].parent == index;
-             cursors[child]++) {
-            const struct rec *rec = &ks->recs[cursors[child]];
+        for (; cursors[child] < ks->n && ks->recs[cursors[child]].parent == index;) {
+            size_t at = cursors[child]++;
+            struct rec *rec = &ks->recs[at];
             enum pb_put_result r;
-            enum pb_status s = pb_child_put(im->db, child, int_key ? NULL : parent->key,
-                                            parent->row_id, rec->values, &r, err);
+            enum pb_status s = pb_child_put(im->db, child, by_id ? NULL : parent->key,
+                                            parent->row_id, rec->values, &r, &rec->row_id, err);
             if (s != PB_OK)
                 return write_failed(im, rec, s, err);
             count(summary, child, r);
+            s = write_children(im, child, at, cursors, summary, err);
+            if (s != PB_OK)
+                return s;
         }
     }
     return PB_OK;

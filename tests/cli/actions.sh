@@ -19,7 +19,7 @@ expect_eq "$(printf '%s\n' "$out" | wc -l)" 6 "actions lists every action, one a
 expect_eq "$(printf '%s\n' "$out" | awk '{print $1}' | paste -sd,)" "#1,#2,#3,#4,#5,#6" \
     "actions are listed by id"
 expect_eq "$(printf '%s\n' "$out" | grep -c overdue)" 4 "overdue actions are marked"
-expect_out_has "#4    open        2022-10-31 overdue  @gov-officer  Advise on procedure" \
+expect_out_has "#4    open        2022-10-31 overdue  @all @gov-officer  Advise on procedure" \
     "a text line: id, status, due, overdue, owners, title"
 expect_out_has "@all  Consider how best" "an action owned by all"
 expect_out_has "@smith #youth-justice  Report to the Panel" "owners then theme then title"
@@ -31,7 +31,7 @@ expected=$(printf '%s\n' \
     "1	in-progress	2022-11-30		chair	Inform portfolio-holders of the names of the lead Panel Members who will contact them	2022-10-12	Resolved (1)" \
     "2	open	2022-11-30		chair,iad-srcp	Identify the major issues expected to arise within each theme and advise the lead Panel Members	2022-10-12	Action: Chair" \
     "3	open	2023-01-11		all	Consider how best to tell young people what was done on each theme and the outcomes, and gain their feedback	2022-10-12	Resolved (2)" \
-    "4	open	2022-10-31		gov-officer	Advise on procedure for the appointment of additional co-opted Panel members	2022-10-12	Resolved (4)" \
+    "4	open	2022-10-31		all,gov-officer	Advise on procedure for the appointment of additional co-opted Panel members	2022-10-12	Resolved (4)" \
     "5	open	2022-06-30		strategic-director	Take members’ feedback and comments on the two strategies to strengthen them	2022-05-12	Strategies tracking" \
     "6	open	2023-01-11	youth-justice	smith	Report to the Panel on avoiding the criminalisation of young people in care	2022-10-12	Themes")
 expect_eq "$out" "$expected" "the TSV of the example panel's actions, exactly"
@@ -39,13 +39,13 @@ expect_eq "$out" "$expected" "the TSV of the example panel's actions, exactly"
 pb actions --theme youth-justice --format tsv
 expect_eq "$(ids_of)" "6" "--theme"
 pb actions --owner smith --format tsv
-expect_eq "$(ids_of)" "3,6" "--owner includes the actions owned by all"
+expect_eq "$(ids_of)" "3,4,6" "--owner includes the actions owned by all"
 pb actions --status in-progress --format tsv
 expect_eq "$(ids_of)" "1" "--status"
 pb actions --overdue --format tsv
 expect_eq "$(ids_of)" "1,2,4,5" "--overdue: open or in progress, due before today"
 pb actions --owner chair --overdue --format=tsv
-expect_eq "$(ids_of)" "1,2" "filters combine"
+expect_eq "$(ids_of)" "1,2,4" "filters combine"
 pb actions --status dropped --format tsv
 expect_status 0 "an empty listing"
 expect_eq "$out" "id	status	due	theme	owners	title	meeting	ref" "an empty TSV listing keeps its header"
@@ -108,16 +108,16 @@ fi
 # Done means: a lead's queue lists exactly their open actions, in order.
 pb --as smith queue smith --format tsv
 expect_status 0 "queue smith"
-expect_eq "$(ids_of)" "3,6" "smith's queue: owned by all, then their own (same due date, by id)"
+expect_eq "$(ids_of)" "4,3,6" "smith's queue: owned by all, then their own (same due date, by id)"
 pb --as chair queue chair --format tsv
-expect_eq "$(ids_of)" "1,2,3" "the chair's queue: overdue first"
+expect_eq "$(ids_of)" "4,1,2,3" "the chair's queue: overdue first"
 pb queue chair
 expect_eq "$(printf '%s\n' "$out" | awk '{print $1 "/" $4}' | paste -sd' ')" \
-    "#1/overdue #2/overdue #3/@all" "the text queue marks the overdue ones"
+    "#4/overdue #1/overdue #2/overdue #3/@all" "the text queue marks the overdue ones"
 pb queue gov-officer --format tsv
 expect_eq "$(ids_of)" "4,3" "an officer's queue: overdue, then the action owned by all"
 pb --as knox queue --format tsv
-expect_eq "$(ids_of)" "3,7" "queue with no MEMBER is the --as member's; a led theme's actions count"
+expect_eq "$(ids_of)" "4,3,7" "queue with no MEMBER is the --as member's; a led theme's actions count"
 
 # order: overdue, then by due date, then by id, no due date last
 pb --as thirkill add 'Someday @thirkill'
@@ -131,7 +131,7 @@ expect_eq "$out" 11 "an action due the same day"
 pb --as thirkill status 10 in-progress
 pb --as thirkill done 11
 pb --as thirkill queue thirkill --format tsv
-expect_eq "$(ids_of)" "9,10,3,8" "overdue, then by due date, then by id, no due date last; done left out"
+expect_eq "$(ids_of)" "4,9,10,3,8" "overdue, then by due date, then by id, no due date last; done left out"
 
 pb queue thirkil
 expect_status 65 "an unknown member's queue"

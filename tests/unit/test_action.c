@@ -61,7 +61,7 @@ static int setup(void **state)
     add_member(f->db, "gov-officer", "officer");
     add_theme(f->db, "housing", "thirkill");
     add_theme(f->db, "leisure", "knox");
-    struct pb_value m[5] = {0};
+    struct pb_value m[16] = {0}; /* at least the fields of a meeting */
     m[0] = (struct pb_value){.state = PB_VALUE_TEXT, .text = "2022-10-12"};
     m[1] = (struct pb_value){.state = PB_VALUE_TEXT, .text = "2022-10-12"};
     put(f->db, PB_KIND_MEETING, m);

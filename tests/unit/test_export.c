@@ -82,7 +82,7 @@ static void put_record(struct pb_db *db, enum pb_kind kind, const char *parent_k
     enum pb_status status =
         pb_kind_info(kind)->parent == PB_KIND_COUNT
             ? pb_record_put(db, kind, values, &result, NULL, &err)
-            : pb_child_put(db, kind, parent_key, parent_id, values, &result, &err);
+            : pb_child_put(db, kind, parent_key, parent_id, values, &result, NULL, &err);
     status = pb_change_end(db, status, &err);
     if (status != PB_OK)
         fail_msg("put %s: %s", pb_kind_info(kind)->singular, err.message);

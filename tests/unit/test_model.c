@@ -118,8 +118,8 @@ static void open__shared_creates_group_writable_file(void **state)
     free(path);
 }
 
-/* What schema version 1 had where version 2 has the pages' indexes. */
-static const char back_to_version_1[] =
+/* What schema version 2 had where version 3 has the pages' indexes. */
+static const char back_to_version_2[] =
     "DROP INDEX actions_by_theme_id; DROP INDEX actions_by_theme_due;"
     "DROP INDEX actions_by_status; DROP INDEX actions_by_due; DROP INDEX actions_live_by_id;"
     "DROP INDEX actions_live_by_due; DROP INDEX actions_live_by_theme_due;"
@@ -128,7 +128,7 @@ static const char back_to_version_1[] =
     "DROP INDEX action_owners_by_member;"
     "CREATE INDEX action_owners_by_member ON action_owners (member);"
     "DROP INDEX themes_by_lead; CREATE INDEX themes_by_lead ON themes (lead);"
-    "PRAGMA user_version = 1;";
+    "PRAGMA user_version = 2;";
 
 static int64_t count_of(sqlite3 *raw, const char *sql)
 {
@@ -140,7 +140,7 @@ static int64_t count_of(sqlite3 *raw, const char *sql)
     return n;
 }
 
-static void open__upgrades_a_version_1_database__keeping_its_rows(void **state)
+static void open__upgrades_a_version_2_database_to_the_pages_indexes__keeping_its_rows(void **state)
 {
     struct testdb *f = *state;
     struct pb_value v[11];
@@ -155,7 +155,7 @@ static void open__upgrades_a_version_1_database__keeping_its_rows(void **state)
     f->db = NULL;
     sqlite3 *raw;
     assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(raw, back_to_version_1, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, back_to_version_2, NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(raw);
 
     struct pb_db_options opt = {.path = f->path};
@@ -508,6 +508,91 @@ static void check__passes_on_a_sound_database(void **state)
     pb_buf_free(&report);
 }
 
+/* The rows of each table of a version-1 database, as the previous release
+ * left tests/data/schema-1.db (the example panel, an action added, one
+ * done and one dropped). */
+static const struct {
+    const char *table;
+    int rows;
+} schema_1_rows[] = {
+    {"panel", 1},      {"members", 19},      {"co_options", 3},     {"themes", 7},
+    {"theme_subgroup", 10}, {"strategies", 2}, {"strategy_priorities", 6}, {"meetings", 2},
+    {"decisions", 5},  {"questions", 4},     {"actions", 7},        {"action_owners", 7},
+    {"updates", 2},    {"feedback", 2},      {"changes", 4},        {"change_rows", 79},
+};
+
+static int64_t count_rows(sqlite3 *raw, const char *sql)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(raw, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int64_t n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+static void copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    assert_non_null(in);
+    assert_non_null(out);
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        assert_int_equal(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    assert_int_equal(fclose(out), 0);
+}
+
+static void open__upgrades_a_schema_1_database__keeping_every_row(void **state)
+{
+    struct testdb *f = *state;
+    char *src = pb_xasprintf("%s/tests/data/schema-1.db", getenv("PB_SOURCE_ROOT"));
+    char *path = pb_xasprintf("%s/v1.db", f->dir);
+    copy_file(src, path);
+    struct pb_db_options opt = {.path = path, .must_exist = true};
+    struct pb_db *db = NULL;
+    struct pb_error err = {0};
+    assert_int_equal(pb_db_open(&opt, &db, &err), PB_OK);
+
+    /* the new columns are there, and a change to a meeting's chair is in
+     * the history (the meetings triggers were remade with the column) */
+    struct pb_value values[16] = {0};
+    values[0] = (struct pb_value){.state = PB_VALUE_TEXT, .text = "2022-10-12"};
+    values[pb_field_index(PB_KIND_MEETING, "chair")] =
+        (struct pb_value){.state = PB_VALUE_TEXT, .text = "dunbar"};
+    enum pb_put_result result;
+    assert_int_equal(pb_record_put(db, PB_KIND_MEETING, values, &result, NULL, &err), PB_OK);
+    assert_int_equal(result, PB_PUT_UPDATED);
+    pb_db_close(db);
+
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+    assert_int_equal(count_rows(raw, "PRAGMA user_version"), PB_SCHEMA_VERSION);
+    for (size_t i = 0; i < sizeof schema_1_rows / sizeof schema_1_rows[0]; i++) {
+        char *sql = pb_xasprintf("SELECT count(*) FROM %s", schema_1_rows[i].table);
+        int64_t n = count_rows(raw, sql);
+        /* the chair's change adds a change and the meeting's row image */
+        int64_t want = schema_1_rows[i].rows + (strcmp(schema_1_rows[i].table, "changes") == 0 ||
+                                                strcmp(schema_1_rows[i].table, "change_rows") == 0);
+        if (n != want)
+            fail_msg("%s: %lld rows, want %lld", schema_1_rows[i].table, (long long)n,
+                     (long long)want);
+        free(sql);
+    }
+    assert_int_equal(count_rows(raw, "SELECT count(*) FROM change_rows WHERE tbl = 'meetings' "
+                                     "AND json_extract(after, '$.chair') = 'dunbar' "
+                                     "AND json_extract(before, '$.chair') IS NULL"),
+                     1);
+    /* the old rows are as they were: the dropped action, the done one's update */
+    assert_int_equal(count_rows(raw, "SELECT count(*) FROM actions WHERE status = 'dropped'"), 1);
+    assert_int_equal(
+        count_rows(raw, "SELECT count(*) FROM updates WHERE text = 'Portfolio-holders told'"), 1);
+    sqlite3_close(raw);
+    free(src);
+    free(path);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 static enum pb_status count_record(const struct pb_value *values, void *ctx, struct pb_error *err)
@@ -548,8 +633,9 @@ int main(void)
         T(open__creates_owner_only_file_and_folder),
         T(open__shared_creates_group_writable_file),
         T(open__refuses_newer_database__and_leaves_it_untouched),
-        T(open__upgrades_a_version_1_database__keeping_its_rows),
+        T(open__upgrades_a_version_2_database_to_the_pages_indexes__keeping_its_rows),
         T(open__refuses_a_file_that_is_not_a_database),
+        T(open__upgrades_a_schema_1_database__keeping_every_row),
         T(put__adds_then_updates_then_leaves_unchanged),
         T(put__unset_field_keeps_value__null_clears_it),
         T(put__keeps_names_in_any_script_exactly),

@@ -216,6 +216,8 @@ static unsigned move(struct dash *d, long delta)
             d->detail_top -= (size_t)-delta;
         else if (d->detail_top + (size_t)delta < d->n_detail)
             d->detail_top += (size_t)delta;
+        else if (d->n_detail)
+            d->detail_top = d->n_detail - 1;
         return DASH_DRAW_DETAIL;
     }
     struct dash_list *l = dash_current(d);
@@ -392,6 +394,8 @@ unsigned dash_key(struct dash *d, int key)
                          b->hint ? b->hint : b->help);
         else if (b->where & DASH_HAS_AS)
             dash_message(d, true, "my queue needs --as MEMBER (or $PANELBOARD_AS)");
+        else if ((b->where & DASH_ON_ACTION) && d->pane == DASH_ACTIONS)
+            dash_message(d, true, "no action is shown here (F clears the filters)");
         else if (b->where & DASH_ON_ACTION)
             dash_message(d, true, "%s works on an action: press 3 for the actions",
                          b->hint ? b->hint : b->help);

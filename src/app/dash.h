@@ -217,6 +217,7 @@ struct dash {
     struct pb_action_query query;
     char *filter_theme, *filter_owner, *filter_status;
     bool queue;
+    enum pb_action_order order_before_queue;
 
     struct dash_input input;
     char *search; /* the active search, or NULL */

@@ -157,6 +157,8 @@ unsigned dash_clear_filter(struct dash *d)
     set(&d->filter_owner, NULL);
     set(&d->filter_theme, NULL);
     set(&d->filter_status, NULL);
+    if (d->queue)
+        d->query.order = d->order_before_queue;
     d->queue = false;
     apply(d, false);
     dash_message(d, false, "filters cleared: every action is shown");
@@ -173,8 +175,13 @@ unsigned dash_toggle_sort(struct dash *d)
 unsigned dash_toggle_queue(struct dash *d)
 {
     d->queue = !d->queue;
-    if (d->queue)
+    /* a queue reads soonest due first; leaving it puts back the order before */
+    if (d->queue) {
+        d->order_before_queue = d->query.order;
         d->query.order = PB_ORDER_DUE;
+    } else {
+        d->query.order = d->order_before_queue;
+    }
     apply(d, d->query.filter.overdue);
     dash_message(d, false, d->queue ? "my queue: %s's open actions, soonest due first (m again "
                                       "for all)"

@@ -184,6 +184,9 @@ bool dash_input_complete(struct dash_input *in, const char *const *members, size
                          const char *const *themes, size_t n_themes, char *shown, size_t size)
 {
     shown[0] = '\0';
+    /* inside a word, complete the whole word */
+    while (in->cursor < in->len && !is_space(in->text[in->cursor]))
+        in->cursor++;
     size_t start = in->cursor;
     while (start > 0 && !is_space(in->text[start - 1]))
         start--;

@@ -82,6 +82,32 @@ static enum pb_status configure(struct pb_db *db, struct pb_error *err)
     return sql_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;", err);
 }
 
+/* A WAL database in a folder we cannot write cannot be read the usual
+ * way: a reader must create the -shm file beside it. Nobody can write
+ * there through us either, so it is opened as SQLite's "immutable". */
+static enum pb_status reopen_immutable(struct pb_db *db, struct pb_error *err)
+{
+    sqlite3_close(db->sql);
+    db->sql = NULL;
+    struct pb_buf uri = {0};
+    pb_buf_puts(&uri, "file:");
+    for (const unsigned char *p = (const unsigned char *)db->path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' || *p >= 0x7F)
+            pb_buf_addf(&uri, "%%%02X", *p);
+        else
+            pb_buf_add(&uri, (const char *)p, 1);
+    }
+    pb_buf_puts(&uri, "?immutable=1");
+    int rc = sqlite3_open_v2(uri.data, &db->sql,
+                             SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+    pb_buf_free(&uri);
+    if (rc != SQLITE_OK)
+        return db->sql ? sql_fail(db, err)
+                       : pb_error_set(err, PB_ERR_IO, "%s: cannot open", db->path);
+    enum pb_status s = configure(db, err);
+    return s == PB_OK ? migrate(db, err) : s;
+}
+
 enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **out,
                           struct pb_error *err)
 {
@@ -128,6 +154,9 @@ enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **ou
     enum pb_status s = configure(db, err);
     if (s == PB_OK)
         s = migrate(db, err);
+    int why = sqlite3_extended_errcode(db->sql) & 0xff;
+    if (s != PB_OK && read_only && (why == SQLITE_CANTOPEN || why == SQLITE_READONLY))
+        s = reopen_immutable(db, err);
     if (s != PB_OK) {
         pb_db_close(db);
         if (!exists)

@@ -79,10 +79,9 @@ void dash_detail_lines(struct dash *d, const struct dash_line **lines, size_t *n
 
 enum pb_status dash_reload_pane(struct dash *d, enum dash_pane_id p, struct pb_error *err)
 {
-    struct dash_list *l = &d->lists[p];
     enum pb_status s = dash_list_reload(d, p, err);
     if (s == PB_OK)
-        s = panes[p]->count(d, l->count, sizeof l->count, err);
+        s = dash_pane_count(d, p, err);
     d->stale[p] = false;
     if (p == d->pane)
         d->detail_stale = true;

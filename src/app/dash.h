@@ -146,13 +146,16 @@ struct dash;
 struct dash_pane_ops {
     const char *title;
     const char *singular; /* "theme", "action" ... */
+    const char *plural;
+    enum pb_list list;    /* the model's list, for find and count when they are NULL */
     const struct dash_column *columns;
     size_t n_columns;
     /* Reads a page of rows, each passed to dash_list_take (list.c). */
     enum pb_status (*page)(struct dash *d, const struct pb_page *page, struct pb_error *err);
+    /* NULL: pb_list_find over `list` */
     enum pb_status (*find)(struct dash *d, const struct pb_page *from, const char *text,
                            bool *found, struct pb_page_key *at, struct pb_error *err);
-    /* The status line's count: "12 actions · 3 overdue" */
+    /* The status line's count: "12 actions · 3 overdue"; NULL: "N plural" */
     enum pb_status (*count)(struct dash *d, char *buf, size_t size, struct pb_error *err);
     /* The detail of row (may be NULL when the list is empty). */
     enum pb_status (*detail)(struct dash *d, const struct dash_row *row, struct pb_error *err);
@@ -272,6 +275,12 @@ char *dash_input_text(const struct dash_input *in);
 char *dash_input_range(const struct dash_input *in, size_t from, size_t to);
 /* True when binding b is available where the cursor is. */
 bool dash_binding_applies(const struct dash *d, const struct dash_binding *b);
+
+/* The pane's find and count, its own or the list's. */
+enum pb_status dash_pane_find(struct dash *d, enum dash_pane_id p, const struct pb_page *from,
+                              const char *text, bool *found, struct pb_page_key *at,
+                              struct pb_error *err);
+enum pb_status dash_pane_count(struct dash *d, enum dash_pane_id p, struct pb_error *err);
 
 /* ---- for the pane files ---- */
 

@@ -35,9 +35,8 @@ static unsigned show_actions(struct dash *d)
     d->pane = DASH_ACTIONS;
     d->detail_focus = false;
     enum pb_status s = dash_list_edge(d, DASH_ACTIONS, true, &err);
-    struct dash_list *l = &d->lists[DASH_ACTIONS];
     if (s == PB_OK)
-        s = dash_pane(DASH_ACTIONS)->count(d, l->count, sizeof l->count, &err);
+        s = dash_pane_count(d, DASH_ACTIONS, &err);
     if (s != PB_OK)
         dash_fail(d, &err);
     d->stale[DASH_ACTIONS] = false;

@@ -133,6 +133,7 @@ static enum pb_status detail(struct dash *d, const struct dash_row *row, struct 
 const struct dash_pane_ops dash_pane_actions = {
     .title = "Actions",
     .singular = "action",
+    .plural = "actions",
     .columns = columns,
     .n_columns = sizeof columns / sizeof columns[0],
     .page = page,

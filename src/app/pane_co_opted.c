@@ -39,18 +39,6 @@ static enum pb_status page(struct dash *d, const struct pb_page *pg, struct pb_e
     return pb_co_option_page(d->db, pg, take, d, err);
 }
 
-static enum pb_status find(struct dash *d, const struct pb_page *from, const char *text,
-                           bool *found, struct pb_page_key *at, struct pb_error *err)
-{
-    return dash_list_find(d, PB_LIST_CO_OPTIONS, from, text, found, at, err);
-}
-
-static enum pb_status count(struct dash *d, char *buf, size_t size, struct pb_error *err)
-{
-    return dash_list_count_text(d, PB_LIST_CO_OPTIONS, "co-opted seat", "co-opted seats", buf,
-                                size, err);
-}
-
 struct seat_detail {
     struct dash *d;
     const char *id;
@@ -92,11 +80,11 @@ static enum pb_status detail(struct dash *d, const struct dash_row *row, struct 
 const struct dash_pane_ops dash_pane_co_opted = {
     .title = "Co-opted",
     .singular = "co-opted seat",
+    .plural = "co-opted seats",
+    .list = PB_LIST_CO_OPTIONS,
     .columns = columns,
     .n_columns = sizeof columns / sizeof columns[0],
     .page = page,
-    .find = find,
-    .count = count,
     .detail = detail,
     .tables = PB_TABLE_CO_OPTIONS | PB_TABLE_MEMBERS,
 };

@@ -41,18 +41,6 @@ static enum pb_status page(struct dash *d, const struct pb_page *pg, struct pb_e
     return pb_feedback_page(d->db, pg, take, d, err);
 }
 
-static enum pb_status find(struct dash *d, const struct pb_page *from, const char *text,
-                           bool *found, struct pb_page_key *at, struct pb_error *err)
-{
-    return dash_list_find(d, PB_LIST_FEEDBACK, from, text, found, at, err);
-}
-
-static enum pb_status count(struct dash *d, char *buf, size_t size, struct pb_error *err)
-{
-    return dash_list_count_text(d, PB_LIST_FEEDBACK, "item of feedback", "items of feedback", buf,
-                                size, err);
-}
-
 static enum pb_status fields(const struct pb_feedback_row *f, void *ctx, struct pb_error *err)
 {
     (void)err;
@@ -84,11 +72,11 @@ static enum pb_status detail(struct dash *d, const struct dash_row *row, struct 
 const struct dash_pane_ops dash_pane_feedback = {
     .title = "Feedback",
     .singular = "item of feedback",
+    .plural = "items of feedback",
+    .list = PB_LIST_FEEDBACK,
     .columns = columns,
     .n_columns = sizeof columns / sizeof columns[0],
     .page = page,
-    .find = find,
-    .count = count,
     .detail = detail,
     .tables = PB_TABLE_FEEDBACK,
 };

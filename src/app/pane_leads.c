@@ -48,15 +48,12 @@ static enum pb_status page(struct dash *d, const struct pb_page *pg, struct pb_e
     return pb_lead_page(d->db, pg, take, d, err);
 }
 
-static enum pb_status find(struct dash *d, const struct pb_page *from, const char *text,
-                           bool *found, struct pb_page_key *at, struct pb_error *err)
-{
-    return dash_list_find(d, PB_LIST_LEADS, from, text, found, at, err);
-}
-
 static enum pb_status count(struct dash *d, char *buf, size_t size, struct pb_error *err)
 {
-    enum pb_status s = dash_list_count_text(d, PB_LIST_LEADS, "lead", "leads", buf, size, err);
+    int64_t n = 0;
+    enum pb_status s = pb_list_count(d->db, PB_LIST_LEADS, &n, err);
+    if (s == PB_OK)
+        snprintf(buf, size, "%" PRId64 " lead%s", n, n == 1 ? "" : "s");
     if (s == PB_OK && d->has_last_meeting) {
         char day[32];
         pb_date_format_long(d->last_meeting, day, sizeof day);
@@ -103,10 +100,11 @@ static enum pb_status detail(struct dash *d, const struct dash_row *row, struct 
 const struct dash_pane_ops dash_pane_leads = {
     .title = "Leads",
     .singular = "lead",
+    .plural = "leads",
+    .list = PB_LIST_LEADS,
     .columns = columns,
     .n_columns = sizeof columns / sizeof columns[0],
     .page = page,
-    .find = find,
     .count = count,
     .detail = detail,
     .tables = PB_TABLE_THEMES | PB_TABLE_MEMBERS | PB_TABLE_ACTIONS | PB_TABLE_ACTION_OWNERS |

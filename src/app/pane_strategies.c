@@ -35,17 +35,6 @@ static enum pb_status page(struct dash *d, const struct pb_page *pg, struct pb_e
     return pb_strategy_page(d->db, pg, take, d, err);
 }
 
-static enum pb_status find(struct dash *d, const struct pb_page *from, const char *text,
-                           bool *found, struct pb_page_key *at, struct pb_error *err)
-{
-    return dash_list_find(d, PB_LIST_STRATEGIES, from, text, found, at, err);
-}
-
-static enum pb_status count(struct dash *d, char *buf, size_t size, struct pb_error *err)
-{
-    return dash_list_count_text(d, PB_LIST_STRATEGIES, "strategy", "strategies", buf, size, err);
-}
-
 struct strategy_detail {
     struct dash *d;
     const char *id;
@@ -81,11 +70,11 @@ static enum pb_status detail(struct dash *d, const struct dash_row *row, struct 
 const struct dash_pane_ops dash_pane_strategies = {
     .title = "Strategies",
     .singular = "strategy",
+    .plural = "strategies",
+    .list = PB_LIST_STRATEGIES,
     .columns = columns,
     .n_columns = sizeof columns / sizeof columns[0],
     .page = page,
-    .find = find,
-    .count = count,
     .detail = detail,
     .tables = PB_TABLE_STRATEGIES | PB_TABLE_STRATEGY_PRIORITIES,
 };

@@ -44,17 +44,6 @@ static enum pb_status page(struct dash *d, const struct pb_page *pg, struct pb_e
     return pb_theme_page(d->db, pg, take, d, err);
 }
 
-static enum pb_status find(struct dash *d, const struct pb_page *from, const char *text,
-                           bool *found, struct pb_page_key *at, struct pb_error *err)
-{
-    return dash_list_find(d, PB_LIST_THEMES, from, text, found, at, err);
-}
-
-static enum pb_status count(struct dash *d, char *buf, size_t size, struct pb_error *err)
-{
-    return dash_list_count_text(d, PB_LIST_THEMES, "theme", "themes", buf, size, err);
-}
-
 static enum pb_status detail(struct dash *d, const struct dash_row *row, struct pb_error *err)
 {
     if (!row)
@@ -92,11 +81,11 @@ static enum pb_status detail(struct dash *d, const struct dash_row *row, struct 
 const struct dash_pane_ops dash_pane_themes = {
     .title = "Themes",
     .singular = "theme",
+    .plural = "themes",
+    .list = PB_LIST_THEMES,
     .columns = columns,
     .n_columns = sizeof columns / sizeof columns[0],
     .page = page,
-    .find = find,
-    .count = count,
     .detail = detail,
     .tables = PB_TABLE_THEMES | PB_TABLE_THEME_SUBGROUP | PB_TABLE_ACTIONS | PB_TABLE_MEMBERS,
 };

@@ -74,21 +74,27 @@ char *dash_member_name(struct dash *d, const char *id)
     return name;
 }
 
-enum pb_status dash_list_find(struct dash *d, enum pb_list list, const struct pb_page *from,
+enum pb_status dash_pane_find(struct dash *d, enum dash_pane_id p, const struct pb_page *from,
                               const char *text, bool *found, struct pb_page_key *at,
                               struct pb_error *err)
 {
-    return pb_list_find(d->db, list, from, text, found, at, err);
+    const struct dash_pane_ops *ops = dash_pane(p);
+    if (ops->find)
+        return ops->find(d, from, text, found, at, err);
+    return pb_list_find(d->db, ops->list, from, text, found, at, err);
 }
 
-enum pb_status dash_list_count_text(struct dash *d, enum pb_list list, const char *singular,
-                                    const char *plural, char *buf, size_t size,
-                                    struct pb_error *err)
+enum pb_status dash_pane_count(struct dash *d, enum dash_pane_id p, struct pb_error *err)
 {
+    const struct dash_pane_ops *ops = dash_pane(p);
+    struct dash_list *l = &d->lists[p];
+    if (ops->count)
+        return ops->count(d, l->count, sizeof l->count, err);
     int64_t n = 0;
-    enum pb_status s = pb_list_count(d->db, list, &n, err);
+    enum pb_status s = pb_list_count(d->db, ops->list, &n, err);
     if (s == PB_OK)
-        snprintf(buf, size, "%" PRId64 " %s", n, n == 1 ? singular : plural);
+        snprintf(l->count, sizeof l->count, "%" PRId64 " %s", n,
+                 n == 1 ? ops->singular : ops->plural);
     return s;
 }
 

@@ -16,7 +16,7 @@
 static enum pb_status find(struct dash *d, const struct pb_page *from, const char *text,
                            bool *found, struct pb_page_key *at, struct pb_error *err)
 {
-    return dash_pane(d->pane)->find(d, from, text, found, at, err);
+    return dash_pane_find(d, d->pane, from, text, found, at, err);
 }
 
 /* Moves to the first match from `from`, round past the edge if need be. */

@@ -170,6 +170,7 @@ void dash_close(struct dash *d)
     pb_strings_free(d->member_ids, d->n_member_ids);
     pb_strings_free(d->theme_ids, d->n_theme_ids);
     dash_steps_free(d);
+    free(d->marks);
     memset(d, 0, sizeof *d);
 }
 
@@ -260,7 +261,7 @@ bool dash_binding_applies(const struct dash *d, const struct dash_binding *b)
         return false;
     if ((b->where & DASH_HAS_AS) && !d->opt.as)
         return false;
-    if ((b->where & DASH_OPEN) && !d->detail_focus && !d->search && !d->help)
+    if ((b->where & DASH_OPEN) && !d->detail_focus && !d->search && !d->help && !d->n_marks)
         return false;
     /* while searching, n steps through the matches, as in less and vim */
     if (b->cmd == CMD_NOTE && d->search)
@@ -318,6 +319,8 @@ static unsigned run(struct dash *d, enum dash_cmd cmd)
     case CMD_NOTE: return dash_start_note(d);
     case CMD_DONE: return dash_done(d);
     case CMD_CYCLE: return dash_cycle(d);
+    case CMD_MARK: return dash_toggle_mark(d);
+    case CMD_MARK_ALL: return dash_mark_all(d);
     case CMD_SEARCH: return dash_start_search(d);
     case CMD_SEARCH_NEXT: return dash_search_step(d, true);
     case CMD_SEARCH_PREV: return dash_search_step(d, false);
@@ -339,7 +342,10 @@ static unsigned run(struct dash *d, enum dash_cmd cmd)
             d->help = false;
         else if (d->search)
             dash_end_search(d);
-        else
+        else if (d->n_marks && !d->detail_focus) {
+            dash_marks_clear(d);
+            dash_message(d, false, "marks cleared");
+        } else
             d->detail_focus = false;
         return DASH_DRAW_ALL;
     case CMD_QUIT: return DASH_QUIT;

@@ -67,7 +67,7 @@ enum dash_cmd {
     CMD_PANE_NEXT, CMD_PANE_PREV,
     CMD_DOWN, CMD_UP, CMD_TOP, CMD_BOTTOM, CMD_PAGE_DOWN, CMD_PAGE_UP,
     CMD_DETAIL,
-    CMD_CAPTURE, CMD_NOTE, CMD_DONE, CMD_CYCLE,
+    CMD_CAPTURE, CMD_NOTE, CMD_DONE, CMD_CYCLE, CMD_MARK, CMD_MARK_ALL,
     CMD_SEARCH, CMD_SEARCH_NEXT, CMD_SEARCH_PREV,
     CMD_FILTER, CMD_FILTER_CLEAR, CMD_SORT, CMD_QUEUE,
     CMD_UNDO, CMD_REDO, CMD_RELOAD, CMD_REDRAW, CMD_SUSPEND,
@@ -82,7 +82,7 @@ enum dash_where {
     DASH_WRITING = 1u << 1,   /* needs a database that can be written */
     DASH_SEARCHING = 1u << 2, /* a search is active */
     DASH_HAS_AS = 1u << 3,    /* needs --as */
-    DASH_OPEN = 1u << 4,      /* something is open (detail, help, search) */
+    DASH_OPEN = 1u << 4,      /* something is open (detail, help, search, marks) */
 };
 
 struct dash_binding {
@@ -236,6 +236,10 @@ struct dash {
     char **member_ids, **theme_ids;
     size_t n_member_ids, n_theme_ids;
 
+    /* marked actions, by id, with the revision the screen read */
+    struct dash_mark { int64_t id; int64_t revision; } *marks;
+    size_t n_marks, cap_marks;
+
     /* the session's changes, for undo and redo */
     struct dash_step { int64_t change; char *what; } *undo, *redo;
     size_t n_undo, n_redo, cap_undo, cap_redo;
@@ -264,6 +268,8 @@ struct dash_list *dash_current(struct dash *d);
 const struct dash_row *dash_selected(const struct dash *d);
 /* The detail of the row under the cursor, read when needed. */
 void dash_detail_lines(struct dash *d, const struct dash_line **lines, size_t *n);
+/* True when row (of the actions pane) is marked. */
+bool dash_is_marked(const struct dash *d, const struct dash_row *row);
 /* The status line's hints for where the cursor is: "a add · d done ...". */
 void dash_hints(const struct dash *d, char *buf, size_t size);
 /* The filters in force as filter text ("@smith #housing overdue "); the

@@ -31,6 +31,15 @@ unsigned dash_cycle(struct dash *d);
 unsigned dash_undo(struct dash *d);
 unsigned dash_redo(struct dash *d);
 void dash_steps_free(struct dash *d);
+/* A change of ours went through as the newest change: it can be undone. */
+void dash_made(struct dash *d, const char *what);
+
+/* marks.c */
+unsigned dash_toggle_mark(struct dash *d);
+unsigned dash_mark_all(struct dash *d);
+/* Moves every marked action to status as one change. */
+unsigned dash_marked_status(struct dash *d, const char *status);
+void dash_marks_clear(struct dash *d);
 
 /* search.c */
 unsigned dash_start_search(struct dash *d);

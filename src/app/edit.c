@@ -47,7 +47,7 @@ void dash_steps_free(struct dash *d)
 
 /* A change of ours went through: it can be undone, and what was undone
  * before it can no longer be redone. */
-static void made(struct dash *d, const char *what)
+void dash_made(struct dash *d, const char *what)
 {
     push(&d->undo, &d->n_undo, &d->cap_undo, pb_change_last(d->db), what);
     clear(d->redo, &d->n_redo);
@@ -133,7 +133,7 @@ unsigned dash_submit_capture(struct dash *d, const char *line)
     }
     char what[64];
     snprintf(what, sizeof what, "add #%" PRId64, id);
-    made(d, what);
+    dash_made(d, what);
     d->input.kind = DASH_INPUT_NONE;
     dash_message(d, false, "added #%" PRId64 ": %s", id, c.title);
     unsigned redraw = changed(d) | DASH_DRAW_ALL;
@@ -181,7 +181,7 @@ unsigned dash_submit_note(struct dash *d, int64_t action, const char *text)
     }
     char what[64];
     snprintf(what, sizeof what, "note on #%" PRId64, action);
-    made(d, what);
+    dash_made(d, what);
     d->input.kind = DASH_INPUT_NONE;
     dash_message(d, false, "noted on #%" PRId64, action);
     return changed(d) | DASH_DRAW_ALL;
@@ -189,6 +189,8 @@ unsigned dash_submit_note(struct dash *d, int64_t action, const char *text)
 
 static unsigned set_status(struct dash *d, const char *status, const char *doing)
 {
+    if (d->n_marks)
+        return dash_marked_status(d, status);
     int64_t id;
     const struct dash_row *row = selected_action(d, &id);
     if (!row)
@@ -207,7 +209,7 @@ static unsigned set_status(struct dash *d, const char *status, const char *doing
     }
     char what[64];
     snprintf(what, sizeof what, "#%" PRId64 " %s", id, status);
-    made(d, what);
+    dash_made(d, what);
     dash_message(d, false, "#%" PRId64 " is %s (u undoes)", id, status);
     return changed(d) | DASH_DRAW_ALL;
 }

@@ -32,6 +32,8 @@ static void apply(struct dash *d, bool overdue)
 static unsigned show_actions(struct dash *d)
 {
     struct pb_error err = {0};
+    /* marks on rows the new filter may hide would act unseen */
+    dash_marks_clear(d);
     d->pane = DASH_ACTIONS;
     d->detail_focus = false;
     enum pb_status s = dash_list_edge(d, DASH_ACTIONS, true, &err);

@@ -103,8 +103,10 @@ static void column_widths(const struct dash_pane_ops *ops, int w, int *widths)
         widths[flex] += left + share;
 }
 
-static const char *mark_of(unsigned flags)
+static const char *mark_of(unsigned flags, bool marked)
 {
+    if (marked)
+        return tui.utf8 ? "●" : "*";
     if (flags & DASH_ROW_OVERDUE)
         return "!";
     if (flags & DASH_ROW_DONE)
@@ -140,7 +142,7 @@ static void draw_bar(WINDOW *win, int y, int x, int w, const struct dash_row *r,
 
 static void draw_row(WINDOW *win, int y, const struct tui_layout *l,
                      const struct dash_pane_ops *ops, const int *widths,
-                     const struct dash_row *r, bool selected)
+                     const struct dash_row *r, bool selected, bool marked)
 {
     attr_t attr = selected ? A_REVERSE | A_BOLD : A_NORMAL;
     short pair = 0;
@@ -153,7 +155,7 @@ static void draw_row(WINDOW *win, int y, const struct tui_layout *l,
         pair = tui.colour ? PAIR_WARN : 0;
     }
     int x = l->list_x;
-    tui_put(win, y, x, mark_of(r->flags), 1, attr | A_BOLD, pair, true);
+    tui_put(win, y, x, mark_of(r->flags, marked), 1, attr | A_BOLD, pair, true);
     tui_put(win, y, x + 1, " ", 1, attr, pair, true);
     x += 2;
     for (size_t c = 0; c < ops->n_columns; c++) {
@@ -199,7 +201,8 @@ static void draw_list(WINDOW *win, struct dash *d, const struct tui_layout *l)
         int y = l->list_y + 1 + i;
         size_t row = list->top + (size_t)i;
         if (row < list->n)
-            draw_row(win, y, l, ops, widths, &list->rows[row], row == list->cursor);
+            draw_row(win, y, l, ops, widths, &list->rows[row], row == list->cursor,
+                     dash_is_marked(d, &list->rows[row]));
         else
             tui_put(win, y, l->list_x, i == 0 && list->n == 0 ? "  nothing to show here" : "",
                     l->list_w, A_DIM, 0, true);

@@ -1033,6 +1033,75 @@ static void dash__m_with_as__shows_the_members_queue_and_m_again_shows_all(void 
     assert_window(f, DASH_ACTIONS, "1 2 3 4 5 6");
 }
 
+/* ---- marks ---- */
+
+static void dash__space_marks_two_and_d__closes_both_as_one_change_one_u_undoes(void **state)
+{
+    struct fixture *f = *state;
+    key(f, '3');
+    key(f, ' ');
+    assert_string_equal(selected(f), "2");
+    assert_message_has(f, "1 marked");
+    key(f, 'j');
+    key(f, ' ');
+    assert_int_equal(f->d.n_marks, 2);
+    assert_true(dash_is_marked(&f->d, &f->d.lists[DASH_ACTIONS].rows[0]));
+    assert_false(dash_is_marked(&f->d, &f->d.lists[DASH_ACTIONS].rows[1]));
+    key(f, 'd');
+    assert_false(f->d.message_error);
+    assert_message_has(f, "2 actions done");
+    assert_status(f->t.db, 1, "done");
+    assert_status(f->t.db, 2, "open");
+    assert_status(f->t.db, 3, "done");
+    assert_int_equal(f->d.n_marks, 0);
+    key(f, 'u');
+    assert_status(f->t.db, 1, "in-progress");
+    assert_status(f->t.db, 3, "open");
+}
+
+static void dash__V_marks_every_action_the_filter_shows__and_s_moves_them_all(void **state)
+{
+    struct fixture *f = *state;
+    key(f, '3');
+    key(f, 'f');
+    type(f, "status:open");
+    key(f, DASH_KEY_ENTER);
+    size_t shown = f->d.lists[DASH_ACTIONS].n;
+    assert_true(shown >= 2);
+    key(f, 'V');
+    assert_int_equal(f->d.n_marks, shown);
+    /* open's next status, for every marked action */
+    key(f, 's');
+    assert_message_has(f, "in-progress");
+    assert_int_equal(f->d.lists[DASH_ACTIONS].n, 0);
+    assert_status(f->t.db, 2, "in-progress");
+    assert_status(f->t.db, 3, "in-progress");
+    key(f, 'F');
+    key(f, 'V');
+    key(f, 'V');
+    assert_int_equal(f->d.n_marks, 0);
+    assert_message_has(f, "marks cleared");
+}
+
+static void dash__marked_rows_one_changed_by_another_terminal__change_nothing(void **state)
+{
+    struct fixture *f = *state;
+    key(f, '3');
+    key(f, ' ');
+    key(f, ' ');
+    struct pb_db *other = second_terminal(f, "knox");
+    struct pb_error err = {0};
+    assert_int_equal(pb_action_set_status(other, 2, "dropped", NULL, -1, &err), PB_OK);
+    key(f, 'd');
+    assert_true(f->d.message_error);
+    assert_message_has(f, "nothing was changed");
+    assert_status(f->t.db, 1, "in-progress");
+    assert_status(f->t.db, 2, "dropped");
+    assert_int_equal(f->d.n_marks, 2);
+    key(f, DASH_KEY_ESC);
+    assert_int_equal(f->d.n_marks, 0);
+}
+
 /* ---- live ---- */
 
 static void
@@ -1294,6 +1363,15 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(dash__a_with_as__makes_the_as_member_the_owner,
                                         setup_example_closed, teardown),
+        cmocka_unit_test_setup_teardown(
+            dash__space_marks_two_and_d__closes_both_as_one_change_one_u_undoes, setup_example,
+            teardown),
+        cmocka_unit_test_setup_teardown(
+            dash__V_marks_every_action_the_filter_shows__and_s_moves_them_all, setup_example,
+            teardown),
+        cmocka_unit_test_setup_teardown(
+            dash__marked_rows_one_changed_by_another_terminal__change_nothing, setup_example,
+            teardown),
         cmocka_unit_test_setup_teardown(dash__d_on_an_action__marks_it_done_and_u_undoes_it,
                                         setup_example, teardown),
         cmocka_unit_test_setup_teardown(

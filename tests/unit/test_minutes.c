@@ -351,8 +351,7 @@ struct newest {
     char *at, *on_day;
 };
 
-static enum pb_status keep_newest(const struct pb_history_entry *e, void *ctx,
-                                  struct pb_error *err)
+static enum pb_status keep_newest(const struct pb_history_entry *e, void *ctx, struct pb_error *err)
 {
     (void)err;
     struct newest *n = ctx;

@@ -7,6 +7,8 @@
  * only, so that it reads as well as text as it does rendered; user text is
  * escaped just where it would otherwise change the layout.
  */
+#include "report.h"
+
 #include "export.h"
 
 #include <stdlib.h>
@@ -538,7 +540,7 @@ static enum pb_status write_report(struct report *r, struct pb_error *err)
     return status;
 }
 
-enum pb_status pb_export_md(struct pb_db *db, struct pb_buf *out, struct pb_error *err)
+enum pb_status pb_report_md(struct pb_db *db, struct pb_buf *out, struct pb_error *err)
 {
     struct report r = {.db = db, .today = pb_db_today(db), .out = out};
     enum pb_status status = PB_OK;

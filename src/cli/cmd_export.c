@@ -43,8 +43,8 @@ static enum pb_status write_failed(const char *path, enum pb_status status, stru
 }
 
 /* A device, a pipe or a terminal (-o /dev/stdout) is written straight. */
-static enum pb_status export_to_stream(struct cli *cli, enum format format,
-                                       const char *path, struct pb_error *err)
+static enum pb_status export_to_stream(struct cli *cli, enum format format, const char *path,
+                                       struct pb_error *err)
 {
     FILE *out = fopen(path, "w");
     if (!out)
@@ -59,8 +59,8 @@ static enum pb_status export_to_stream(struct cli *cli, enum format format,
  * export never leaves half a file where a good one was. A symbolic link is
  * followed (the file it names is replaced, the link stays); the file keeps
  * its permissions, and a new one gets the umask's. */
-static enum pb_status export_to_file(struct cli *cli, enum format format,
-                                     const char *path, struct pb_error *err)
+static enum pb_status export_to_file(struct cli *cli, enum format format, const char *path,
+                                     struct pb_error *err)
 {
     struct stat st;
     bool exists = lstat(path, &st) == 0;

@@ -11,4 +11,9 @@
 enum pb_status pb_report_md(struct pb_db *db, struct pb_buf *out, struct pb_error *err);
 enum pb_status pb_report_csv(struct pb_db *db, struct pb_buf *out, struct pb_error *err);
 
+/* "All" when all own it, then the owners as named, joined with ", " in the
+ * order given, escaped for Markdown; nobody when there are none. */
+void pb_report_owners(struct pb_buf *b, bool all, const char *const *named, size_t n,
+                      const char *nobody);
+
 #endif

@@ -71,7 +71,7 @@ void pb_action_free(struct pb_action *action);
 
 /*
  * Moves action #id to status, and adds note (may be NULL) as an update dated
- * pb_db_today by pb_db_who, all as one change. expected_revision is the
+ * pb_db_work_day by pb_db_who, all as one change. expected_revision is the
  * revision the caller read (-1: do not check); when the action has changed
  * since, nothing is written and the result is PB_ERR_CONFLICT. Setting the
  * status it already has writes only the note (or nothing). An unknown
@@ -81,7 +81,7 @@ enum pb_status pb_action_set_status(struct pb_db *db, int64_t id, const char *st
                                     const char *note, int64_t expected_revision,
                                     struct pb_error *err);
 
-/* Adds a progress note to action #id, dated pb_db_today by pb_db_who, as
+/* Adds a progress note to action #id, dated pb_db_work_day by pb_db_who, as
  * one change. It does not change the action's revision. */
 enum pb_status pb_action_add_update(struct pb_db *db, int64_t id, const char *text,
                                     struct pb_error *err);

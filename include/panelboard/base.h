@@ -6,10 +6,13 @@
 #ifndef PANELBOARD_BASE_H
 #define PANELBOARD_BASE_H
 
+#include <panelboard/error.h>
+
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <time.h>
 
 /* Allocation failure is reported once, here, and ends the program with
@@ -35,6 +38,9 @@ void pb_buf_addfv(struct pb_buf *b, const char *fmt, va_list ap)
 void pb_buf_free(struct pb_buf *b);
 /* Hand the string to the caller (never NULL) and reset b. */
 char *pb_buf_take(struct pb_buf *b);
+/* Writes b to out and flushes it, where a full disk or a closed pipe
+ * usually shows: PB_OK, else PB_ERR_IO saying what failed. */
+enum pb_status pb_buf_write(const struct pb_buf *b, FILE *out, struct pb_error *err);
 
 /* Calendar dates as days since 1970-01-01 (proleptic Gregorian), so that
  * "+2w" and "overdue" are plain arithmetic. */

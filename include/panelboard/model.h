@@ -53,6 +53,15 @@ const char *pb_db_who(const struct pb_db *db);
 void pb_db_set_today(struct pb_db *db, pb_day today);
 pb_day pb_db_today(const struct pb_db *db);
 
+/* The day the changes that follow count for, when it is not today
+ * (`--on DATE`): what an officer types up after a meeting counts as the
+ * meeting's. It dates the updates the model writes and is kept with each
+ * change (the minutes read it); the history still records when the change
+ * was made. NULL: back to today. */
+void pb_db_set_on_day(struct pb_db *db, const pb_day *day);
+/* The day work counts for: the day set by pb_db_set_on_day, else today. */
+pb_day pb_db_work_day(const struct pb_db *db);
+
 /* Changes on disk made by anyone since the last call returned a different
  * number: the dashboard polls it to refresh live (PRAGMA data_version plus
  * our own commits). */
@@ -95,7 +104,8 @@ struct pb_history_row {
 };
 struct pb_history_entry {
     int64_t id;
-    const char *at;    /* "YYYY-MM-DD HH:MM:SS" UTC */
+    const char *at;    /* "YYYY-MM-DD HH:MM:SS" UTC: when it was made */
+    const char *on_day; /* "YYYY-MM-DD": the day it counts for, NULL when that is `at`'s */
     const char *who;   /* NULL when nobody said --as */
     const char *what;
     int64_t undoes;    /* 0, or the change this one reversed */

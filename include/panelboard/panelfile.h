@@ -41,10 +41,8 @@ enum pb_status pb_import_buffer(struct pb_db *db, const char *name, const char *
                                 struct pb_import_summary *summary, pb_import_error_fn on_error,
                                 void *ctx, struct pb_error *err);
 
-enum pb_export_format { PB_EXPORT_YAML, PB_EXPORT_MD, PB_EXPORT_CSV };
-
-/* Writes the whole panel to out. I/O failures: PB_ERR_IO. */
-enum pb_status pb_export(struct pb_db *db, enum pb_export_format format, FILE *out,
-                         struct pb_error *err);
+/* Writes the whole panel to out as a panel file, re-importable (the reports
+ * are report.h's). I/O failures: PB_ERR_IO. */
+enum pb_status pb_export(struct pb_db *db, FILE *out, struct pb_error *err);
 
 #endif

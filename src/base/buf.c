@@ -1,6 +1,7 @@
 /* A growable, always NUL-terminated string for building output and SQL. */
 #include <panelboard/base.h>
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,4 +66,15 @@ char *pb_buf_take(struct pb_buf *b)
     b->data = NULL;
     b->len = b->cap = 0;
     return s;
+}
+
+enum pb_status pb_buf_write(const struct pb_buf *b, FILE *out, struct pb_error *err)
+{
+    errno = 0;
+    bool ok = b->len == 0 || fwrite(b->data, 1, b->len, out) == b->len;
+    ok = fflush(out) == 0 && ok && !ferror(out);
+    if (ok)
+        return PB_OK;
+    return pb_error_set(err, PB_ERR_IO, "cannot write the export: %s",
+                        errno ? strerror(errno) : "write error");
 }

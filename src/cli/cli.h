@@ -18,6 +18,8 @@ struct cli {
     char *demo_dir;      /* the --demo database's folder, removed at exit */
     char *default_path;  /* owns the XDG default path */
     struct pb_db *db;    /* opened by cli_open_db */
+    bool has_on;         /* a command's --on DATE, set by cli_parse_on */
+    pb_day on;
     int argc;            /* the command's arguments; argv[0] is the command's name */
     char **argv;
 };
@@ -43,6 +45,11 @@ enum pb_status cli_require_member(struct cli *cli, const char *id, const char *w
 
 /* Parses a positive integer id ("7" or "#7"); PB_ERR_DATA otherwise. */
 enum pb_status cli_parse_id(const char *text, const char *what, int64_t *out, struct pb_error *err);
+
+/* The value of a command's `--on DATE`: the day the work counts for, which
+ * cli_open_db hands to the model. Not a date: PB_ERR_USAGE; a day after
+ * today, when nothing can have been done yet: PB_ERR_DATA. */
+enum pb_status cli_parse_on(struct cli *cli, const char *text, struct pb_error *err);
 
 /* Usage error for the command: "COMMAND: MESSAGE (see panelboard COMMAND --help)". */
 enum pb_status cli_usage(struct cli *cli, struct pb_error *err, const char *fmt, ...)

@@ -1,5 +1,6 @@
-/* `panelboard add TEXT [--meeting ID]`: quick capture of an action (the
- * syntax of cli.md, shared with the dashboard); prints the new id. */
+/* `panelboard add TEXT [--meeting ID] [--on DATE]`: quick capture of an
+ * action (the syntax of cli.md, shared with the dashboard); prints the new
+ * id. */
 #include "cli.h"
 
 #include <panelboard/action.h>
@@ -38,27 +39,28 @@ static void free_ids(struct known_ids *k)
     pb_strings_free(k->themes, k->n_themes);
 }
 
-struct todays_meeting {
-    const char *today;
+struct days_meeting {
+    const char *day;
     char *id;
 };
 
 static enum pb_status match_meeting(const struct pb_value *values, void *ctx, struct pb_error *err)
 {
     (void)err;
-    struct todays_meeting *m = ctx;
-    if (!m->id && values[1].state == PB_VALUE_TEXT && strcmp(values[1].text, m->today) == 0)
+    struct days_meeting *m = ctx;
+    if (!m->id && values[1].state == PB_VALUE_TEXT && strcmp(values[1].text, m->day) == 0)
         m->id = pb_xstrdup(values[0].text);
     return PB_OK;
 }
 
 /* An action captured on the day of a meeting was agreed at it: the
- * dashboard's capture line is used during the meeting itself. */
-static enum pb_status meeting_held_today(struct pb_db *db, char **id, struct pb_error *err)
+ * dashboard's capture line is used during the meeting itself, and --on
+ * names the meeting's day when it is typed up later. */
+static enum pb_status meeting_held_that_day(struct pb_db *db, char **id, struct pb_error *err)
 {
-    char today[11];
-    pb_date_format(pb_db_today(db), today);
-    struct todays_meeting m = {.today = today};
+    char day[11];
+    pb_date_format(pb_db_work_day(db), day);
+    struct days_meeting m = {.day = day};
     enum pb_status s = pb_record_each(db, PB_KIND_MEETING, NULL, 0, match_meeting, &m, err);
     *id = m.id;
     return s;
@@ -81,6 +83,7 @@ static enum pb_status parse_args(struct cli *cli, const char **meeting, char **l
 {
     static const struct option options[] = {
         {"meeting", required_argument, NULL, 'm'},
+        {"on", required_argument, NULL, 'o'},
         {NULL, 0, NULL, 0},
     };
     /* Options may come after TEXT; `--` ends them, for a title with a dash. */
@@ -88,9 +91,15 @@ static enum pb_status parse_args(struct cli *cli, const char **meeting, char **l
     opterr = 0;
     int c;
     while ((c = getopt_long(cli->argc, cli->argv, "", options, NULL)) != -1) {
-        if (c != 'm')
-            return cli_bad_option(cli, err);
-        *meeting = optarg;
+        enum pb_status s = PB_OK;
+        if (c == 'm')
+            *meeting = optarg;
+        else if (c == 'o')
+            s = cli_parse_on(cli, optarg, err);
+        else
+            s = cli_bad_option(cli, err);
+        if (s != PB_OK)
+            return s;
     }
     if (optind >= cli->argc)
         return cli_usage(cli, err,
@@ -129,7 +138,7 @@ static enum pb_status add_captured(struct cli *cli, const struct capture *c, con
 enum pb_status cmd_add(struct cli *cli, struct pb_error *err)
 {
     const char *meeting = NULL;
-    char *line = NULL, *today_meeting = NULL;
+    char *line = NULL, *day_meeting = NULL;
     enum pb_status s = parse_args(cli, &meeting, &line, err);
     if (s == PB_OK)
         s = cli_open_db(cli, err);
@@ -140,11 +149,12 @@ enum pb_status cmd_add(struct cli *cli, struct pb_error *err)
     struct capture c = {0};
     if (s == PB_OK)
         s = load_ids(cli->db, &k, &ids, err);
+    /* due:+2w counts from the day the work counts for, as the meeting said it. */
     if (s == PB_OK)
-        s = capture_parse(line, pb_db_today(cli->db), &ids, &c, err);
+        s = capture_parse(line, pb_db_work_day(cli->db), &ids, &c, err);
     if (s == PB_OK && !meeting) {
-        s = meeting_held_today(cli->db, &today_meeting, err);
-        meeting = today_meeting;
+        s = meeting_held_that_day(cli->db, &day_meeting, err);
+        meeting = day_meeting;
     }
     int64_t id = 0;
     if (s == PB_OK)
@@ -153,7 +163,7 @@ enum pb_status cmd_add(struct cli *cli, struct pb_error *err)
         printf("%" PRId64 "\n", id);
     capture_free(&c);
     free_ids(&k);
-    free(today_meeting);
+    free(day_meeting);
     free(line);
     return s;
 }

@@ -1,7 +1,9 @@
-/* `panelboard export [-o FILE] [--format yaml|md|csv]`. */
+/* `panelboard export [-o FILE] [--format yaml|md|csv]`: the panel file
+ * (pb_export) or one of the reports (pb_report). */
 #include "cli.h"
 
 #include <panelboard/panelfile.h>
+#include <panelboard/report.h>
 
 #include <errno.h>
 #include <getopt.h>
@@ -10,18 +12,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static enum pb_status parse_format(struct cli *cli, const char *name, enum pb_export_format *f,
+/* What export writes: the panel file, or a report. */
+enum format { FORMAT_YAML, FORMAT_MD, FORMAT_CSV };
+
+static enum pb_status parse_format(struct cli *cli, const char *name, enum format *f,
                                    struct pb_error *err)
 {
     if (strcmp(name, "yaml") == 0)
-        *f = PB_EXPORT_YAML;
+        *f = FORMAT_YAML;
     else if (strcmp(name, "md") == 0)
-        *f = PB_EXPORT_MD;
+        *f = FORMAT_MD;
     else if (strcmp(name, "csv") == 0)
-        *f = PB_EXPORT_CSV;
+        *f = FORMAT_CSV;
     else
         return cli_usage(cli, err, "no format '%s' (yaml, md or csv)", name);
     return PB_OK;
+}
+
+static enum pb_status write_format(struct pb_db *db, enum format format, FILE *out,
+                                   struct pb_error *err)
+{
+    if (format == FORMAT_YAML)
+        return pb_export(db, out, err);
+    return pb_report(db, format == FORMAT_MD ? PB_REPORT_MD : PB_REPORT_CSV, out, err);
 }
 
 static enum pb_status write_failed(const char *path, enum pb_status status, struct pb_error *err)
@@ -30,13 +43,13 @@ static enum pb_status write_failed(const char *path, enum pb_status status, stru
 }
 
 /* A device, a pipe or a terminal (-o /dev/stdout) is written straight. */
-static enum pb_status export_to_stream(struct cli *cli, enum pb_export_format format,
-                                       const char *path, struct pb_error *err)
+static enum pb_status export_to_stream(struct cli *cli, enum format format, const char *path,
+                                       struct pb_error *err)
 {
     FILE *out = fopen(path, "w");
     if (!out)
         return write_failed(path, PB_ERR_CANT_CREATE, err);
-    enum pb_status s = pb_export(cli->db, format, out, err);
+    enum pb_status s = write_format(cli->db, format, out, err);
     if (fclose(out) != 0 && s == PB_OK)
         s = write_failed(path, PB_ERR_IO, err);
     return s;
@@ -46,8 +59,8 @@ static enum pb_status export_to_stream(struct cli *cli, enum pb_export_format fo
  * export never leaves half a file where a good one was. A symbolic link is
  * followed (the file it names is replaced, the link stays); the file keeps
  * its permissions, and a new one gets the umask's. */
-static enum pb_status export_to_file(struct cli *cli, enum pb_export_format format,
-                                     const char *path, struct pb_error *err)
+static enum pb_status export_to_file(struct cli *cli, enum format format, const char *path,
+                                     struct pb_error *err)
 {
     struct stat st;
     bool exists = lstat(path, &st) == 0;
@@ -77,7 +90,7 @@ static enum pb_status export_to_file(struct cli *cli, enum pb_export_format form
     }
     fchmod(fd, mode);
     FILE *out = fdopen(fd, "w");
-    enum pb_status s = pb_export(cli->db, format, out, err);
+    enum pb_status s = write_format(cli->db, format, out, err);
     if (fclose(out) != 0 && s == PB_OK)
         s = write_failed(path, PB_ERR_IO, err);
     if (s == PB_OK && rename(tmp, target) != 0)
@@ -96,7 +109,7 @@ enum pb_status cmd_export(struct cli *cli, struct pb_error *err)
         {"output", required_argument, NULL, 'o'},
         {NULL, 0, NULL, 0},
     };
-    enum pb_export_format format = PB_EXPORT_YAML;
+    enum format format = FORMAT_YAML;
     const char *output = NULL;
     optind = 0;
     opterr = 0;
@@ -119,5 +132,5 @@ enum pb_status cmd_export(struct cli *cli, struct pb_error *err)
         return s;
     if (output && strcmp(output, "-") != 0)
         return export_to_file(cli, format, output, err);
-    return pb_export(cli->db, format, stdout, err);
+    return write_format(cli->db, format, stdout, err);
 }

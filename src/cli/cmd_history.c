@@ -11,6 +11,8 @@ static enum pb_status print_entry(const struct pb_history_entry *e, void *ctx, s
     (void)ctx;
     (void)err;
     printf("#%lld  %s  %s  %s", (long long)e->id, e->at, e->who ? e->who : "-", e->what);
+    if (e->on_day)
+        printf("  (on %s)", e->on_day);
     if (e->undoes)
         printf("  (undoes #%lld)", (long long)e->undoes);
     putchar('\n');

@@ -1,27 +1,42 @@
-/* `panelboard done ID [NOTE]` and `panelboard status ID STATUS [NOTE]`:
- * move an action along, the NOTE becoming an update dated today by the
- * --as member. */
+/* `panelboard done ID [NOTE]` and `panelboard status ID STATUS [NOTE]`,
+ * each with `--on DATE`: move an action along, the NOTE becoming an update
+ * by the --as member, dated today or the --on day. */
 #include "cli.h"
 
 #include <panelboard/action.h>
 
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Only `--` is an option here: it lets a NOTE start with a dash. */
-static enum pb_status take_args(struct cli *cli, int min, int *first, struct pb_error *err)
+/* The words of the command line, *n of them in *words (the caller frees
+ * the array), without `--on DATE`, which may stand anywhere among them, as
+ * may `--` to end the options. These commands take no short options, so a
+ * word with one dash is a NOTE's ("-2 weeks: slipped"); any other `--NAME`
+ * is refused. */
+static enum pb_status take_args(struct cli *cli, int min, char ***words, int *n,
+                                struct pb_error *err)
 {
-    static const struct option none[] = {{NULL, 0, NULL, 0}};
-    optind = 0;
-    opterr = 0;
-    if (getopt_long(cli->argc, cli->argv, "+", none, NULL) != -1)
-        return cli_usage(cli, err, "unknown option '%s'", cli->argv[optind - 1]);
-    if (cli->argc - optind < min)
-        return cli_usage(cli, err, "%s", min == 1 ? "name the action: ID" : "give ID and STATUS");
-    *first = optind;
-    return PB_OK;
+    *words = pb_xcalloc((size_t)cli->argc, sizeof **words);
+    *n = 0;
+    bool options = true;
+    enum pb_status s = PB_OK;
+    for (int i = 1; s == PB_OK && i < cli->argc; i++) {
+        const char *a = cli->argv[i];
+        if (!options || strncmp(a, "--", 2) != 0)
+            (*words)[(*n)++] = cli->argv[i];
+        else if (strcmp(a, "--") == 0)
+            options = false;
+        else if (strncmp(a, "--on=", 5) == 0)
+            s = cli_parse_on(cli, a + 5, err);
+        else if (strcmp(a, "--on") == 0 && i + 1 < cli->argc)
+            s = cli_parse_on(cli, cli->argv[++i], err);
+        else
+            s = cli_usage(cli, err, "unknown option or missing value '%s'", a);
+    }
+    if (s == PB_OK && *n < min)
+        s = cli_usage(cli, err, "%s", min == 1 ? "name the action: ID" : "give ID and STATUS");
+    return s;
 }
 
 /* The NOTE's words, which may come as one argument or several; NULL when
@@ -71,24 +86,28 @@ static enum pb_status move(struct cli *cli, const char *id_text, const char *sta
 
 enum pb_status cmd_done(struct cli *cli, struct pb_error *err)
 {
-    int first = 0;
-    enum pb_status s = take_args(cli, 1, &first, err);
-    if (s != PB_OK)
-        return s;
-    char *note = join_note(cli->argv + first + 1, cli->argc - first - 1);
-    s = move(cli, cli->argv[first], "done", note, err);
-    free(note);
+    char **words = NULL;
+    int n = 0;
+    enum pb_status s = take_args(cli, 1, &words, &n, err);
+    if (s == PB_OK) {
+        char *note = join_note(words + 1, n - 1);
+        s = move(cli, words[0], "done", note, err);
+        free(note);
+    }
+    free(words);
     return s;
 }
 
 enum pb_status cmd_status(struct cli *cli, struct pb_error *err)
 {
-    int first = 0;
-    enum pb_status s = take_args(cli, 2, &first, err);
-    if (s != PB_OK)
-        return s;
-    char *note = join_note(cli->argv + first + 2, cli->argc - first - 2);
-    s = move(cli, cli->argv[first], cli->argv[first + 1], note, err);
-    free(note);
+    char **words = NULL;
+    int n = 0;
+    enum pb_status s = take_args(cli, 2, &words, &n, err);
+    if (s == PB_OK) {
+        char *note = join_note(words + 2, n - 2);
+        s = move(cli, words[0], words[1], note, err);
+        free(note);
+    }
+    free(words);
     return s;
 }

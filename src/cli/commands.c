@@ -57,7 +57,7 @@ const struct cli_command cli_commands[] = {
      "                   (ids, not names; \\t \\n \\\\ escaped)\n"
      "\n"
      "An unknown member or theme: exit 65, with the nearest id.\n"},
-    {"add", cmd_add, "add TEXT [--meeting ID]",
+    {"add", cmd_add, "add TEXT [--meeting ID] [--on DATE]",
      "quick capture of an action; prints the new action's id",
      "TEXT is TITLE WORDS [@owner ...] [#theme] [due:DATE] [ref:TEXT], in one\n"
      "argument or several:\n"
@@ -72,16 +72,25 @@ const struct cli_command cli_commands[] = {
      "Anything else is the title. With no @owner the action is the --as member's;\n"
      "without --as, name one. An unknown @ or # is an error that names the nearest\n"
      "id (exit 65), and nothing is added. The action is open, and belongs to the\n"
-     "meeting held today if there is one.\n"
+     "meeting held today (or on the --on day) if there is one.\n"
      "\n"
-     "  --meeting ID   the meeting the action was agreed at\n"},
-    {"done", cmd_done, "done ID [NOTE]", "close an action, with an optional update note",
+     "  --meeting ID   the meeting the action was agreed at\n"
+     "  --on DATE      agreed on DATE (YYYY-MM-DD), typed up later: the meeting held\n"
+     "                 that day, due:+2w counted from it\n"},
+    {"done", cmd_done, "done ID [NOTE] [--on DATE]",
+     "close an action, with an optional update note",
      "Sets action ID to done. NOTE becomes an update dated today by the --as member.\n"
-     "An unknown id: exit 65.\n"},
-    {"status", cmd_status, "status ID STATUS [NOTE]",
+     "An unknown id: exit 65.\n"
+     "\n"
+     "  --on DATE   done on DATE (YYYY-MM-DD, not after today): the update is dated\n"
+     "              then and the minutes of a meeting that day show it; the history\n"
+     "              still says when it was typed. A bad date: exit 64 or 65.\n"},
+    {"status", cmd_status, "status ID STATUS [NOTE] [--on DATE]",
      "move an action to STATUS, with an optional update note",
      "STATUS is open, in-progress, done or dropped. NOTE becomes an update dated\n"
-     "today by the --as member. An unknown id or status: exit 65.\n"},
+     "today by the --as member. An unknown id or status: exit 65.\n"
+     "\n"
+     "  --on DATE   moved on DATE (YYYY-MM-DD, not after today), as for done\n"},
     {"minutes", cmd_minutes, "minutes [MEETING] [--format md|html|text] [--exempt]",
      "the minutes of one meeting (default: the latest), ready to publish",
      "MEETING is a meeting id; without one, the latest meeting by date. Prints the\n"

@@ -147,8 +147,10 @@ enum pb_status cli_open_db(struct cli *cli, struct pb_error *err)
         struct pb_db_options opt = {.path = cli->db_path, .shared = cli->shared};
         s = pb_db_open(&opt, &cli->db, err);
     }
-    if (s == PB_OK)
+    if (s == PB_OK) {
         pb_db_set_who(cli->db, cli->as);
+        pb_db_set_on_day(cli->db, cli->has_on ? &cli->on : NULL);
+    }
     return s;
 }
 
@@ -183,6 +185,16 @@ enum pb_status cli_parse_id(const char *text, const char *what, int64_t *out, st
         return pb_error_set(err, PB_ERR_DATA, "%s '%s' is not an id (a positive number)", what,
                             text);
     *out = v;
+    return PB_OK;
+}
+
+enum pb_status cli_parse_on(struct cli *cli, const char *text, struct pb_error *err)
+{
+    if (!pb_date_parse(text, &cli->on))
+        return cli_usage(cli, err, "--on takes a date written YYYY-MM-DD, not '%s'", text);
+    if (cli->on > pb_date_today())
+        return pb_error_set(err, PB_ERR_DATA, "%s: --on %s is after today", cli->argv[0], text);
+    cli->has_on = true;
     return PB_OK;
 }
 

@@ -402,7 +402,7 @@ enum pb_status pb_action_add(struct pb_db *db, const struct pb_action_new *actio
 }
 
 /* The note's author must be a member (the history keeps any --as, but an
- * update's `by` names a row). */
+ * update's `by` names a row). It is dated the day the work counts for. */
 static enum pb_status insert_update(struct pb_db *db, int64_t id, const char *text,
                                     struct pb_error *err)
 {
@@ -419,7 +419,7 @@ static enum pb_status insert_update(struct pb_db *db, int64_t id, const char *te
     if (!st)
         return step_failed(err);
     char date[11];
-    pb_date_format(pb_db_today(db), date);
+    pb_date_format(pb_db_work_day(db), date);
     sql_bind_int(st, ":action", id);
     sql_bind_text(st, ":date", date);
     sql_bind_text(st, ":by", who);

@@ -219,6 +219,17 @@ pb_day pb_db_today(const struct pb_db *db)
     return db->today;
 }
 
+void pb_db_set_on_day(struct pb_db *db, const pb_day *day)
+{
+    db->has_on_day = day != NULL;
+    db->on_day = day ? *day : 0;
+}
+
+pb_day pb_db_work_day(const struct pb_db *db)
+{
+    return db->has_on_day ? db->on_day : db->today;
+}
+
 int64_t pb_db_data_version(struct pb_db *db)
 {
     sqlite3_stmt *st = sql_prepare(db, "PRAGMA data_version", NULL);

@@ -36,6 +36,8 @@ struct pb_db {
     bool created;
     char *who;
     pb_day today;
+    bool has_on_day;       /* pb_db_set_on_day */
+    pb_day on_day;
     int busy_timeout_ms;
     int change_depth;    /* nesting of pb_change_begin */
     bool change_failed;  /* an inner part of the change failed */

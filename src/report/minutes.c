@@ -11,6 +11,8 @@
  */
 #include <panelboard/minutes.h>
 
+#include "report.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -264,18 +266,9 @@ static void add_phrase(struct pb_buf *b, const char *text)
     pb_buf_free(&phrase);
 }
 
-/* "All", then the owners named, joined with ", " in the order given. */
 static void add_owners(struct pb_buf *b, const struct pb_meeting_action *a)
 {
-    if (a->owners_all)
-        pb_buf_puts(b, "All");
-    for (size_t i = 0; i < a->n_owners; i++) {
-        if (i > 0 || a->owners_all)
-            pb_buf_puts(b, ", ");
-        add_text(b, a->owners[i]);
-    }
-    if (!a->owners_all && a->n_owners == 0)
-        pb_buf_puts(b, "no one named");
+    pb_report_owners(b, a->owners_all, a->owners, a->n_owners, "no one named");
 }
 
 static bool same(const char *a, const char *b)

@@ -1,13 +1,11 @@
 /*
- * pb_export: the whole panel as a panel file, a Markdown report or a CSV of
- * the actions. The writers build their output in memory; this file hands it
- * to the caller's FILE in one go, so that every write failure is noticed in
- * one place and reported as PB_ERR_IO. It also holds the row loading that
- * the writers share.
+ * pb_export: the whole panel as a panel file. The writer builds its output
+ * in memory and this hands it to the caller's FILE in one go, so that every
+ * write failure is noticed in one place. It also holds the row loading that
+ * the panel file and the reports (src/report) share.
  */
 #include "export.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,43 +94,17 @@ const struct pb_value *pb_export_find(const struct pb_export_rows *rows, const c
     return NULL;
 }
 
-static enum pb_status write_out(FILE *out, const struct pb_buf *buf, struct pb_error *err)
-{
-    errno = 0;
-    bool ok = buf->len == 0 || fwrite(buf->data, 1, buf->len, out) == buf->len;
-    /* fflush is where a full disk or a closed pipe usually shows. */
-    ok = fflush(out) == 0 && ok && !ferror(out);
-    if (ok)
-        return PB_OK;
-    return pb_error_set(err, PB_ERR_IO, "cannot write the export: %s",
-                        errno ? strerror(errno) : "write error");
-}
-
-enum pb_status pb_export(struct pb_db *db, enum pb_export_format format, FILE *out,
-                         struct pb_error *err)
+enum pb_status pb_export(struct pb_db *db, FILE *out, struct pb_error *err)
 {
     struct pb_buf buf = {0};
     /* One snapshot: a write by someone else mid-export cannot mix states. */
     enum pb_status status = pb_read_begin(db, err);
     if (status != PB_OK)
         return status;
-    switch (format) {
-    case PB_EXPORT_YAML:
-        status = pb_export_yaml(db, &buf, err);
-        break;
-    case PB_EXPORT_MD:
-        status = pb_export_md(db, &buf, err);
-        break;
-    case PB_EXPORT_CSV:
-        status = pb_export_csv(db, &buf, err);
-        break;
-    default:
-        status = pb_error_set(err, PB_ERR_INTERNAL, "unknown export format %d", (int)format);
-        break;
-    }
+    status = pb_export_yaml(db, &buf, err);
     pb_read_end(db);
     if (status == PB_OK)
-        status = write_out(out, &buf, err);
+        status = pb_buf_write(&buf, out, err);
     pb_buf_free(&buf);
     return status;
 }

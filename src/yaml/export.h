@@ -1,10 +1,9 @@
 /*
- * What the three export writers (panel file, Markdown report, CSV of the
- * actions) share: the panel's rows read into memory, and the writers
- * themselves, each of which builds its whole output in a pb_buf so that
- * pb_export (export.c) is the one place that writes to the caller's FILE.
+ * The panel's rows read into memory, which the panel file writer and the
+ * reports of src/report (Markdown, CSV) walk, and the panel file writer,
+ * which builds its whole output in a pb_buf for pb_export (export.c).
  *
- * Internal to src/yaml.
+ * Internal to src/yaml and the layer above it, src/report.
  */
 #ifndef PB_YAML_EXPORT_H
 #define PB_YAML_EXPORT_H
@@ -39,9 +38,7 @@ const char *pb_export_text(enum pb_kind kind, const struct pb_value *row, const 
 /* The row of a text-keyed kind whose key is id, or NULL. */
 const struct pb_value *pb_export_find(const struct pb_export_rows *rows, const char *id);
 
-/* The writers: append the whole output to out. */
+/* The panel file writer: appends the whole file to out. */
 enum pb_status pb_export_yaml(struct pb_db *db, struct pb_buf *out, struct pb_error *err);
-enum pb_status pb_export_md(struct pb_db *db, struct pb_buf *out, struct pb_error *err);
-enum pb_status pb_export_csv(struct pb_db *db, struct pb_buf *out, struct pb_error *err);
 
 #endif

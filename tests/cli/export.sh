@@ -253,4 +253,9 @@ expect_status 64 "--format without a value"
 pb export stray
 expect_status 64 "export with a stray argument"
 
+# An owner list reads as in the minutes: all first, then those named by post.
+out=$(cat "$WORK/example.md")
+expect_out_has "Action: All, Governance Officer — due 31 October 2022" \
+    "the report's owners: All, then the Governance Officer"
+
 finish

@@ -6,6 +6,7 @@
  * dropped one, updates naming their action, what counts for the meeting's
  * day, exempt items, and the three formats from the one Markdown.
  */
+#include <panelboard/action.h>
 #include <panelboard/meeting.h>
 #include <panelboard/minutes.h>
 #include <panelboard/panelfile.h>
@@ -345,6 +346,54 @@ static void minutes__name_the_action_of_an_update_given_that_day(void **state)
     free(text);
 }
 
+/* The newest change of the history, for what it says of when and on. */
+struct newest {
+    char *at, *on_day;
+};
+
+static enum pb_status keep_newest(const struct pb_history_entry *e, void *ctx, struct pb_error *err)
+{
+    (void)err;
+    struct newest *n = ctx;
+    n->at = pb_xstrdup(e->at);
+    n->on_day = e->on_day ? pb_xstrdup(e->on_day) : NULL;
+    return PB_OK;
+}
+
+static void minutes__count_what_is_typed_up_the_day_after_with_on_as_the_meetings(void **state)
+{
+    struct testdb *f = *state;
+    import_text(f->db, small_panel);
+    import_text(f->db, "panelboard: 1\n"
+                       "actions:\n"
+                       "  - {id: 7, title: Write to the DWP, owners: [thirkill], theme: housing,"
+                       " meeting: m1}\n");
+    set_clock("2023-01-12");
+    pb_day typed, meeting;
+    assert_true(pb_date_parse("2023-01-12", &typed));
+    assert_true(pb_date_parse("2023-01-11", &meeting));
+    pb_db_set_today(f->db, typed);
+    pb_db_set_who(f->db, "thirkill");
+    pb_db_set_on_day(f->db, &meeting);
+    struct pb_error err = {0};
+    if (pb_action_set_status(f->db, 7, "done", "Letter sent", -1, &err) != PB_OK)
+        fail_msg("done #7 on the meeting's day: %s", err.message);
+    pb_db_set_on_day(f->db, NULL);
+
+    char *text = minutes_of(f->db, "m1");
+    if (!strstr(text, "- Update from Cllr Thirkill on ‘Write to the DWP’ (#7): letter sent\n") ||
+        !strstr(text, "Action: Cllr Thirkill — write to the DWP — done\n"))
+        fail_msg("the update and the closing are not the meeting's:\n%s", text);
+    free(text);
+
+    struct newest n = {0};
+    assert_int_equal(pb_history_each(f->db, 1, keep_newest, &n, &err), PB_OK);
+    assert_int_equal(strncmp(n.at, "2023-01-12 ", 11), 0); /* when it was typed */
+    assert_string_equal(n.on_day, "2023-01-11");
+    free(n.at);
+    free(n.on_day);
+}
+
 static void minutes__cite_a_seats_resolution_only_when_it_is_this_meetings(void **state)
 {
     struct testdb *f = *state;
@@ -627,6 +676,7 @@ int main(void)
         TEST(minutes__leave_out_dropped_actions),
         TEST(minutes__print_each_action_once__a_themes_under_the_report_backs),
         TEST(minutes__name_the_action_of_an_update_given_that_day),
+        TEST(minutes__count_what_is_typed_up_the_day_after_with_on_as_the_meetings),
         TEST(minutes__cite_a_seats_resolution_only_when_it_is_this_meetings),
         TEST(minutes__of_an_exempt_item__print_only_its_title),
         TEST(minutes__in_text_have_headings_in_capitals_and_no_marks),

@@ -34,7 +34,7 @@ static char *export_yaml(struct pb_db *db)
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
     struct pb_error err = {0};
-    assert_int_equal(pb_export(db, PB_EXPORT_YAML, out, &err), PB_OK);
+    assert_int_equal(pb_export(db, out, &err), PB_OK);
     fclose(out);
     return text;
 }

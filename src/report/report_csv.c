@@ -5,6 +5,8 @@
  * doubled. Text is written exactly as stored, line breaks inside the quotes
  * included. Columns that name rows hold ids, as the listings' TSV does.
  */
+#include "report.h"
+
 #include "export.h"
 
 #include <inttypes.h>
@@ -67,7 +69,7 @@ static void write_action(struct pb_buf *out, const struct pb_value *action)
     pb_buf_puts(out, "\r\n");
 }
 
-enum pb_status pb_export_csv(struct pb_db *db, struct pb_buf *out, struct pb_error *err)
+enum pb_status pb_report_csv(struct pb_db *db, struct pb_buf *out, struct pb_error *err)
 {
     struct pb_export_rows actions;
     enum pb_status status = pb_export_rows_load(db, PB_KIND_ACTION, NULL, 0, &actions, err);

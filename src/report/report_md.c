@@ -7,6 +7,8 @@
  * only, so that it reads as well as text as it does rendered; user text is
  * escaped just where it would otherwise change the layout.
  */
+#include "report.h"
+
 #include "export.h"
 
 #include <stdlib.h>
@@ -70,21 +72,16 @@ static const char *person(const struct report *r, const char *id)
     return post ? post : pb_export_text(PB_KIND_MEMBER, member, "name");
 }
 
+/* An owner list ("all" may stand first) or a sub-group, as named. */
 static void people(const struct report *r, const struct pb_value *list)
 {
-    if (list->state != PB_VALUE_LIST || list->n_items == 0) {
-        pb_buf_puts(r->out, "nobody named");
-        return;
-    }
-    if (list->n_items == 1 && strcmp(list->items[0], "all") == 0) {
-        pb_buf_puts(r->out, "All");
-        return;
-    }
-    for (size_t i = 0; i < list->n_items; i++) {
-        if (i > 0)
-            pb_buf_puts(r->out, ", ");
-        md_text(r->out, person(r, list->items[i]), 0);
-    }
+    size_t n = list->state == PB_VALUE_LIST ? list->n_items : 0;
+    bool all = n > 0 && strcmp(list->items[0], "all") == 0;
+    const char **named = pb_xcalloc(n + 1, sizeof *named);
+    for (size_t i = all; i < n; i++)
+        named[i - all] = person(r, list->items[i]);
+    pb_report_owners(r->out, all, named, n - all, "nobody named");
+    free(named);
 }
 
 /* "30 November 2022"; a date the model should never hold is shown as is. */
@@ -538,7 +535,7 @@ static enum pb_status write_report(struct report *r, struct pb_error *err)
     return status;
 }
 
-enum pb_status pb_export_md(struct pb_db *db, struct pb_buf *out, struct pb_error *err)
+enum pb_status pb_report_md(struct pb_db *db, struct pb_buf *out, struct pb_error *err)
 {
     struct report r = {.db = db, .today = pb_db_today(db), .out = out};
     enum pb_status status = PB_OK;

@@ -29,6 +29,7 @@ struct pb_action_new {
     bool has_due;
     pb_day due;
     const char *meeting; /* the meeting id it was agreed at */
+    const char *item;    /* the ref of that meeting's agenda item that agreed it */
     const char *ref;     /* the minute reference: "Resolved (3)" */
 };
 

@@ -38,7 +38,7 @@ static bool is_control(const char *s, bool multiline)
 /* text without its leading and trailing white space, as a new string in
  * *out; refused when empty, too long, not UTF-8, or holding control
  * characters. what names the field for the message. */
-static enum pb_status clean_text(const char *what, const char *text, size_t max, bool multiline,
+enum pb_status action_clean_text(const char *what, const char *text, size_t max, bool multiline,
                                  char **out, struct pb_error *err)
 {
     size_t len = strlen(text);
@@ -339,8 +339,8 @@ static enum pb_status insert_action(struct pb_db *db, const struct pb_action_new
 {
     sqlite3_stmt *st = sql_prepare(db,
                                    "INSERT INTO actions (title, owners_all, theme, due, status,"
-                                   " meeting, ref) VALUES (:title, :all, :theme, :due, 'open',"
-                                   " :meeting, :ref)",
+                                   " meeting, item, ref) VALUES (:title, :all, :theme, :due,"
+                                   " 'open', :meeting, :item, :ref)",
                                    err);
     if (!st)
         return step_failed(err);
@@ -352,6 +352,7 @@ static enum pb_status insert_action(struct pb_db *db, const struct pb_action_new
     sql_bind_text(st, ":theme", a->theme);
     sql_bind_text(st, ":due", a->has_due ? due : NULL);
     sql_bind_text(st, ":meeting", a->meeting);
+    sql_bind_text(st, ":item", a->item);
     sql_bind_text(st, ":ref", ref);
     enum pb_status s = sql_run(db, st, err);
     if (s != PB_OK)
@@ -361,6 +362,25 @@ static enum pb_status insert_action(struct pb_db *db, const struct pb_action_new
 }
 
 /* Everything an action names must exist before anything is written. */
+static enum pb_status check_item(struct pb_db *db, const char *meeting, const char *ref,
+                                 struct pb_error *err)
+{
+    sqlite3_stmt *st =
+        sql_prepare(db, "SELECT 1 FROM items WHERE meeting = :meeting AND ref = :ref", err);
+    if (!st)
+        return step_failed(err);
+    sql_bind_text(st, ":meeting", meeting);
+    sql_bind_text(st, ":ref", ref);
+    int rc = sql_step(db, st, err);
+    sqlite3_reset(st);
+    if (rc < 0)
+        return step_failed(err);
+    if (rc != SQLITE_ROW)
+        return pb_error_set(err, PB_ERR_NOT_FOUND, "meeting %s has no agenda item '%s'", meeting,
+                            ref);
+    return PB_OK;
+}
+
 static enum pb_status check_new(struct pb_db *db, const struct pb_action_new *a,
                                 struct pb_error *err)
 {
@@ -374,6 +394,10 @@ static enum pb_status check_new(struct pb_db *db, const struct pb_action_new *a,
         s = action_check_ref(db, PB_KIND_THEME, a->theme, err);
     if (s == PB_OK && a->meeting)
         s = action_check_ref(db, PB_KIND_MEETING, a->meeting, err);
+    if (s == PB_OK && a->item && !a->meeting)
+        s = pb_error_set(err, PB_ERR_DATA, "an action's agenda item needs its meeting");
+    if (s == PB_OK && a->item)
+        s = check_item(db, a->meeting, a->item, err);
     return s;
 }
 
@@ -381,10 +405,10 @@ enum pb_status pb_action_add(struct pb_db *db, const struct pb_action_new *actio
                              struct pb_error *err)
 {
     char *title = NULL, *ref = NULL;
-    enum pb_status s = clean_text("a title", action->title ? action->title : "", MAX_NAME_CHARS,
+    enum pb_status s = action_clean_text("a title", action->title ? action->title : "", MAX_NAME_CHARS,
                                   false, &title, err);
     if (s == PB_OK && action->ref)
-        s = clean_text("a ref", action->ref, MAX_NAME_CHARS, false, &ref, err);
+        s = action_clean_text("a ref", action->ref, MAX_NAME_CHARS, false, &ref, err);
     if (s == PB_OK) {
         char *what = pb_xasprintf("add action: %s", title);
         s = pb_change_begin(db, what, err);
@@ -472,7 +496,7 @@ enum pb_status pb_action_set_status(struct pb_db *db, int64_t id, const char *st
     char *text = NULL;
     enum pb_status s = check_status(status, err);
     if (s == PB_OK && note)
-        s = clean_text("a note", note, MAX_TEXT_CHARS, true, &text, err);
+        s = action_clean_text("a note", note, MAX_TEXT_CHARS, true, &text, err);
     if (s != PB_OK)
         return s;
     char what[64];
@@ -497,7 +521,7 @@ enum pb_status pb_action_add_update(struct pb_db *db, int64_t id, const char *te
                                     struct pb_error *err)
 {
     char *clean = NULL;
-    enum pb_status s = clean_text("a note", text, MAX_TEXT_CHARS, true, &clean, err);
+    enum pb_status s = action_clean_text("a note", text, MAX_TEXT_CHARS, true, &clean, err);
     if (s != PB_OK)
         return s;
     char what[64];

@@ -37,6 +37,15 @@ typedef enum pb_status (*pb_agenda_fn)(const struct pb_agenda_item *item, void *
 enum pb_status pb_agenda_each(struct pb_db *db, const char *meeting, pb_agenda_fn fn, void *ctx,
                               struct pb_error *err);
 
+/* What an item has recorded so far: each decision (ref, text) and each
+ * question (by named, or NULL; asked; answer or NULL), in order, passed to
+ * fn as one line of text with a label: "(1)" for a decision, "Q" for a
+ * question. */
+typedef enum pb_status (*pb_item_line_fn)(const char *label, const char *text, void *ctx,
+                                          struct pb_error *err);
+enum pb_status pb_item_record_each(struct pb_db *db, int64_t item, pb_item_line_fn fn, void *ctx,
+                                   struct pb_error *err);
+
 /* A new item at the end of the agenda; a ref the meeting already has:
  * PB_ERR_DATA. */
 enum pb_status pb_item_add(struct pb_db *db, const char *meeting, const char *ref,

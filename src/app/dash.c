@@ -20,6 +20,7 @@ static const struct dash_pane_ops *const panes[DASH_PANE_COUNT] = {
     [DASH_THEMES] = &dash_pane_themes,         [DASH_LEADS] = &dash_pane_leads,
     [DASH_ACTIONS] = &dash_pane_actions,       [DASH_CO_OPTED] = &dash_pane_co_opted,
     [DASH_STRATEGIES] = &dash_pane_strategies, [DASH_FEEDBACK] = &dash_pane_feedback,
+    [DASH_AGENDA] = &dash_pane_agenda,
 };
 
 const struct dash_pane_ops *dash_pane(enum dash_pane_id id)
@@ -171,6 +172,11 @@ void dash_close(struct dash *d)
     pb_strings_free(d->theme_ids, d->n_theme_ids);
     dash_steps_free(d);
     free(d->marks);
+    free(d->asked);
+    free(d->answer);
+    free(d->edit.text);
+    free(d->kept_minutes);
+    dash_overlay_close(d);
     memset(d, 0, sizeof *d);
 }
 
@@ -261,6 +267,8 @@ bool dash_binding_applies(const struct dash *d, const struct dash_binding *b)
         return false;
     if ((b->where & DASH_HAS_AS) && !d->opt.as)
         return false;
+    if ((b->where & DASH_IN_MEETING) && (!d->in_meeting || d->pane != DASH_AGENDA))
+        return false;
     if ((b->where & DASH_OPEN) && !d->detail_focus && !d->search && !d->help && !d->n_marks)
         return false;
     /* while searching, n steps through the matches, as in less and vim */
@@ -302,10 +310,11 @@ static unsigned run(struct dash *d, enum dash_cmd cmd)
     case CMD_PANE_4: case CMD_PANE_5: case CMD_PANE_6:
         return dash_switch(d, (enum dash_pane_id)(cmd - CMD_PANE_1));
     case CMD_PANE_NEXT:
-        return dash_switch(d, (enum dash_pane_id)((d->pane + 1) % DASH_PANE_COUNT));
+        return dash_switch(d, (enum dash_pane_id)(d->pane >= DASH_TABS - 1 ? 0 : d->pane + 1));
     case CMD_PANE_PREV:
-        return dash_switch(d, (enum dash_pane_id)((d->pane + DASH_PANE_COUNT - 1) %
-                                                  DASH_PANE_COUNT));
+        return dash_switch(d, (enum dash_pane_id)(d->pane == 0 || d->pane >= DASH_TABS
+                                                      ? DASH_TABS - 1
+                                                      : d->pane - 1));
     case CMD_DOWN: return move(d, 1);
     case CMD_UP: return move(d, -1);
     case CMD_PAGE_DOWN: return move(d, (long)d->height);
@@ -328,6 +337,13 @@ static unsigned run(struct dash *d, enum dash_cmd cmd)
     case CMD_FILTER_CLEAR: return dash_clear_filter(d);
     case CMD_SORT: return dash_toggle_sort(d);
     case CMD_QUEUE: return dash_toggle_queue(d);
+    case CMD_MEETING: return dash_meeting(d);
+    case CMD_ITEM_ADD: return dash_start_item(d);
+    case CMD_DECIDE: return dash_start_decision(d);
+    case CMD_ASK: return dash_start_question(d);
+    case CMD_WRITE: return dash_start_write(d);
+    case CMD_ATTEND: return dash_attendance(d);
+    case CMD_PREVIEW: return dash_preview(d);
     case CMD_UNDO: return dash_undo(d);
     case CMD_REDO: return dash_redo(d);
     case CMD_RELOAD: return dash_reload_all(d);
@@ -375,7 +391,16 @@ static unsigned help_key(struct dash *d, int key)
     return 0;
 }
 
+static unsigned dispatch(struct dash *d, int key);
+
 unsigned dash_key(struct dash *d, int key)
+{
+    unsigned redraw = dispatch(d, key);
+    dash_note_item(d);
+    return redraw;
+}
+
+static unsigned dispatch(struct dash *d, int key)
 {
     bool had_message = d->message[0] != '\0';
     d->message[0] = '\0';
@@ -384,6 +409,8 @@ unsigned dash_key(struct dash *d, int key)
         return redraw | dash_input_dispatch(d, key);
     if (d->help)
         return redraw | help_key(d, key);
+    if (d->overlay.kind != DASH_OVERLAY_NONE)
+        return redraw | dash_overlay_key(d, key);
     for (size_t i = 0; i < dash_n_bindings; i++) {
         const struct dash_binding *b = &dash_bindings[i];
         if (binding_has_key(b, key) && dash_binding_applies(d, b))

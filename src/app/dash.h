@@ -24,8 +24,11 @@ enum dash_pane_id {
     DASH_CO_OPTED,
     DASH_STRATEGIES,
     DASH_FEEDBACK,
+    DASH_AGENDA, /* meeting mode: today's agenda, the themes under its report-backs item */
     DASH_PANE_COUNT
 };
+/* The panes with a tab and a number key (the agenda has M). */
+#define DASH_TABS 6
 
 /* Keys as the dashboard knows them: a Unicode code point for a printable
  * key, a control character (1-31) for Ctrl-letter, or one of these. */
@@ -56,7 +59,8 @@ enum dash_redraw {
     DASH_DRAW_ALL = 0xffu,
     DASH_CLEAR = 1u << 8,   /* Ctrl-L: forget what is on the screen */
     DASH_QUIT = 1u << 9,
-    DASH_SUSPEND = 1u << 10 /* Ctrl-Z */
+    DASH_SUSPEND = 1u << 10, /* Ctrl-Z */
+    DASH_EDIT = 1u << 11     /* open d->edit.text in $EDITOR, then call dash_edit_done */
 };
 
 /* ---- the key table: one row per command, which drives the dispatch,
@@ -70,6 +74,7 @@ enum dash_cmd {
     CMD_CAPTURE, CMD_NOTE, CMD_DONE, CMD_CYCLE, CMD_MARK, CMD_MARK_ALL,
     CMD_SEARCH, CMD_SEARCH_NEXT, CMD_SEARCH_PREV,
     CMD_FILTER, CMD_FILTER_CLEAR, CMD_SORT, CMD_QUEUE,
+    CMD_MEETING, CMD_ITEM_ADD, CMD_DECIDE, CMD_ASK, CMD_WRITE, CMD_ATTEND, CMD_PREVIEW,
     CMD_UNDO, CMD_REDO, CMD_RELOAD, CMD_REDRAW, CMD_SUSPEND,
     CMD_HELP, CMD_BACK, CMD_QUIT,
     CMD_COUNT
@@ -83,6 +88,7 @@ enum dash_where {
     DASH_SEARCHING = 1u << 2, /* a search is active */
     DASH_HAS_AS = 1u << 3,    /* needs --as */
     DASH_OPEN = 1u << 4,      /* something is open (detail, help, search, marks) */
+    DASH_IN_MEETING = 1u << 5, /* meeting mode, on the agenda */
 };
 
 struct dash_binding {
@@ -120,6 +126,8 @@ struct dash_row {
     char *status;       /* actions: the status, for cycling */
     char *theme;        /* the row's theme id, for capture in context */
     char *member;       /* the row's member id (leads) */
+    int64_t item;       /* the agenda item (agenda rows; a theme row: its report-backs item) */
+    char *text;         /* the row's long text, for $EDITOR (an item's minutes) */
 };
 
 /* A column of a pane's list. */
@@ -175,7 +183,9 @@ struct dash_list {
 
 /* The one-line editor for capture, notes, search and filters. */
 enum dash_input_kind { DASH_INPUT_NONE, DASH_INPUT_CAPTURE, DASH_INPUT_NOTE, DASH_INPUT_SEARCH,
-                       DASH_INPUT_FILTER };
+                       DASH_INPUT_FILTER, DASH_INPUT_MEETING_TITLE, DASH_INPUT_ITEM,
+                       DASH_INPUT_DECISION, DASH_INPUT_ASKED, DASH_INPUT_ANSWER,
+                       DASH_INPUT_ASKER };
 #define DASH_INPUT_MAX 4000
 struct dash_input {
     enum dash_input_kind kind;
@@ -185,6 +195,28 @@ struct dash_input {
     int64_t action; /* DASH_INPUT_NOTE: the action */
     /* Tab completion: the word being completed and the next candidate */
     size_t completing;
+};
+
+/* What is drawn over the panes: the attendance list (P) or the minutes as
+ * they stand (p). */
+enum dash_overlay_kind { DASH_OVERLAY_NONE, DASH_OVERLAY_ATTENDANCE, DASH_OVERLAY_PREVIEW };
+struct dash_overlay {
+    enum dash_overlay_kind kind;
+    char title[192];
+    struct dash_line *lines;
+    size_t n, cap;
+    size_t cursor, top;
+    char **members; /* attendance: the member of each line */
+    int *states;    /* attendance: enum pb_attendance of each line */
+};
+
+/* Text for $EDITOR: what the screen opens in the editor when a key asks
+ * for DASH_EDIT; dash_edit_done takes back what was written. */
+struct dash_edit {
+    char *text;
+    char what[96];
+    int64_t item;
+    int64_t revision;
 };
 
 struct dash_options {
@@ -236,6 +268,19 @@ struct dash {
     char **member_ids, **theme_ids;
     size_t n_member_ids, n_theme_ids;
 
+    /* meeting mode */
+    bool in_meeting;
+    struct pb_meeting_brief run;  /* the meeting being run */
+    time_t meeting_since;         /* when this session started running it */
+    time_t item_since;            /* when the cursor came to the current item */
+    int64_t current_item;
+    char current_ref[32];
+    char *asked, *answer;         /* a question being typed, part by part */
+    struct dash_overlay overlay;
+    struct dash_edit edit;
+    char *kept_minutes; /* minutes whose save was refused, for the next w */
+    int64_t kept_item;
+
     /* marked actions, by id, with the revision the screen read */
     struct dash_mark { int64_t id; int64_t revision; } *marks;
     size_t n_marks, cap_marks;
@@ -268,6 +313,9 @@ struct dash_list *dash_current(struct dash *d);
 const struct dash_row *dash_selected(const struct dash *d);
 /* The detail of the row under the cursor, read when needed. */
 void dash_detail_lines(struct dash *d, const struct dash_line **lines, size_t *n);
+/* The text the editor gave back for d->edit (NULL: the editor failed or
+ * nothing was written); saves it. */
+unsigned dash_edit_done(struct dash *d, const char *text);
 /* True when row (of the actions pane) is marked. */
 bool dash_is_marked(const struct dash *d, const struct dash_row *row);
 /* The status line's hints for where the cursor is: "a add · d done ...". */

@@ -55,6 +55,23 @@ unsigned dash_clear_filter(struct dash *d);
 unsigned dash_toggle_sort(struct dash *d);
 unsigned dash_toggle_queue(struct dash *d);
 
+/* meeting.c */
+unsigned dash_meeting(struct dash *d);
+unsigned dash_submit_meeting_title(struct dash *d, const char *title);
+/* Notes the item under the cursor, for the header's time on the item. */
+void dash_note_item(struct dash *d);
+unsigned dash_start_item(struct dash *d);
+unsigned dash_submit_item(struct dash *d, const char *line);
+unsigned dash_start_decision(struct dash *d);
+unsigned dash_submit_decision(struct dash *d, const char *text);
+unsigned dash_start_question(struct dash *d);
+unsigned dash_submit_question_part(struct dash *d, const char *text);
+unsigned dash_start_write(struct dash *d);
+unsigned dash_attendance(struct dash *d);
+unsigned dash_preview(struct dash *d);
+unsigned dash_overlay_key(struct dash *d, int key);
+void dash_overlay_close(struct dash *d);
+
 /* prompt.c: a key while the one-line editor is open */
 unsigned dash_input_dispatch(struct dash *d, int key);
 

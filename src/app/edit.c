@@ -92,6 +92,8 @@ unsigned dash_start_capture(struct dash *d)
         snprintf(context, sizeof context, " #%s", d->filter_theme);
     else if (d->pane == DASH_FEEDBACK && row && row->theme)
         snprintf(context, sizeof context, " #%s", row->theme);
+    else if (d->pane == DASH_AGENDA && row && row->theme)
+        snprintf(context, sizeof context, " #%s", row->theme);
     dash_input_start(&d->input, DASH_INPUT_CAPTURE, "add: ", context, 0);
     return DASH_DRAW_STATUS;
 }
@@ -124,6 +126,11 @@ unsigned dash_submit_capture(struct dash *d, const char *line)
         .meeting = d->meeting_today[0] ? d->meeting_today : NULL,
         .ref = c.ref,
     };
+    /* in meeting mode, agreed at the item under the cursor */
+    if (d->in_meeting && d->pane == DASH_AGENDA && d->current_ref[0]) {
+        a.meeting = d->run.id;
+        a.item = d->current_ref;
+    }
     int64_t id = 0;
     enum pb_status s = pb_action_add(d->db, &a, &id, &err);
     if (s != PB_OK) {

@@ -24,6 +24,7 @@ void dash_row_clear(struct dash_row *r)
     free(r->status);
     free(r->theme);
     free(r->member);
+    free(r->text);
     for (size_t i = 0; i < DASH_MAX_CELLS; i++)
         free(r->cells[i]);
     memset(r, 0, sizeof *r);

@@ -11,6 +11,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+static char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+bool dash_contains(const char *text, const char *what)
+{
+    size_t n = strlen(what);
+    for (; *text; text++) {
+        size_t i = 0;
+        while (i < n && text[i] && lower(text[i]) == lower(what[i]))
+            i++;
+        if (i == n)
+            return true;
+    }
+    return n == 0;
+}
+
 void dash_row_set(struct dash_row *row, size_t cell, const char *text)
 {
     free(row->cells[cell]);

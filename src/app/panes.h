@@ -12,6 +12,10 @@ extern const struct dash_pane_ops dash_pane_actions;
 extern const struct dash_pane_ops dash_pane_co_opted;
 extern const struct dash_pane_ops dash_pane_strategies;
 extern const struct dash_pane_ops dash_pane_feedback;
+extern const struct dash_pane_ops dash_pane_agenda;
+
+/* Whether text holds what, ASCII letters in either case. */
+bool dash_contains(const char *text, const char *what);
 
 /* An action's owners as ids, "all" first: "all,gov-officer". */
 void dash_owners_text(const struct pb_action *a, struct pb_buf *b);

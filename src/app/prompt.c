@@ -55,6 +55,26 @@ static unsigned submit(struct dash *d)
     case DASH_INPUT_FILTER:
         redraw = dash_submit_filter(d, text);
         break;
+    case DASH_INPUT_MEETING_TITLE:
+        redraw = blank ? (d->input.kind = DASH_INPUT_NONE, DASH_DRAW_STATUS)
+                       : dash_submit_meeting_title(d, text);
+        break;
+    case DASH_INPUT_ITEM:
+        redraw = blank ? (d->input.kind = DASH_INPUT_NONE, DASH_DRAW_STATUS)
+                       : dash_submit_item(d, text);
+        break;
+    case DASH_INPUT_DECISION:
+        redraw = blank ? (d->input.kind = DASH_INPUT_NONE, DASH_DRAW_STATUS)
+                       : dash_submit_decision(d, text);
+        break;
+    case DASH_INPUT_ASKED:
+        redraw = blank ? (d->input.kind = DASH_INPUT_NONE, DASH_DRAW_STATUS)
+                       : dash_submit_question_part(d, text);
+        break;
+    case DASH_INPUT_ANSWER:
+    case DASH_INPUT_ASKER:
+        redraw = dash_submit_question_part(d, text);
+        break;
     case DASH_INPUT_NONE:
         break;
     }
@@ -75,7 +95,8 @@ unsigned dash_input_dispatch(struct dash *d, int key)
         return DASH_DRAW_STATUS;
     }
     case DASH_INPUT_COMPLETE:
-        if (d->input.kind == DASH_INPUT_CAPTURE || d->input.kind == DASH_INPUT_FILTER)
+        if (d->input.kind == DASH_INPUT_CAPTURE || d->input.kind == DASH_INPUT_FILTER ||
+            d->input.kind == DASH_INPUT_ASKER)
             return complete(d);
         return 0;
     case DASH_INPUT_EDITED:

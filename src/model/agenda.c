@@ -138,6 +138,29 @@ enum pb_status pb_agenda_each(struct pb_db *db, const char *meeting, pb_agenda_f
     return s;
 }
 
+enum pb_status pb_item_record_each(struct pb_db *db, int64_t item, pb_item_line_fn fn, void *ctx,
+                                   struct pb_error *err)
+{
+    sqlite3_stmt *st = sql_prepare(
+        db,
+        "SELECT '(' || ref || ')', text, 0 AS kind, id FROM item_decisions WHERE item = :item"
+        " UNION ALL SELECT 'Q', coalesce((SELECT named FROM member_named WHERE id = q.by),"
+        " 'A Member') || ' asked: ' || q.asked || coalesce(' Answer: ' || q.answer, ''), 1, q.id"
+        " FROM item_questions q WHERE q.item = :item ORDER BY kind, id",
+        err);
+    if (!st)
+        return failed(err);
+    sql_bind_int(st, ":item", item);
+    enum pb_status s = PB_OK;
+    int rc;
+    while (s == PB_OK && (rc = sql_step(db, st, err)) == SQLITE_ROW)
+        s = fn(sql_text(st, 0), sql_text(st, 1), ctx, err);
+    if (s == PB_OK && rc < 0)
+        s = failed(err);
+    sqlite3_reset(st);
+    return s;
+}
+
 static enum pb_status insert_item(struct pb_db *db, const char *meeting, const char *ref,
                                   const char *title, bool report_backs, int64_t *id,
                                   struct pb_error *err)

@@ -18,16 +18,27 @@ static const char *sep(void)
 
 static void draw_header(WINDOW *win, struct dash *d, const struct tui_layout *l)
 {
-    char clock[16];
+    char now[16];
     struct tm tm;
     localtime_r(&d->now, &tm);
-    strftime(clock, sizeof clock, "%H:%M", &tm);
+    strftime(now, sizeof now, "%H:%M", &tm);
+    char clock[160];
+    if (d->in_meeting) {
+        /* the chair keeps time: on this item, and on the meeting */
+        int item = (int)((d->now - d->item_since) / 60 % 6000);
+        int meeting = (int)((d->now - d->meeting_since) / 60 % 6000);
+        snprintf(clock, sizeof clock, "item %.31s %d:%02d%smeeting %d:%02d%s%s",
+                 d->current_ref[0] ? d->current_ref : "-", item / 60, item % 60, sep(),
+                 meeting / 60, meeting % 60, sep(), now);
+    } else {
+        snprintf(clock, sizeof clock, "%s", now);
+    }
     char text[512];
     snprintf(text, sizeof text, " %s%s%s%sas: %s%s ", d->panel_name ? d->panel_name : "panelboard",
              d->meeting[0] ? sep() : "", d->meeting, sep(), d->opt.as ? d->opt.as : "nobody",
              d->opt.read_only ? " (read-only)" : "");
     int x = l->framed ? 1 : 0, w = l->cols - 2 * x;
-    int clock_w = (int)strlen(clock) + 2;
+    int clock_w = tui_text_width(clock) + 2;
     attr_t attr = l->framed ? A_BOLD : A_REVERSE | A_BOLD;
     if (!l->framed)
         tui_put(win, l->header_y, 0, "", l->cols, attr, 0, true);
@@ -42,7 +53,7 @@ static void draw_tabs(WINDOW *win, struct dash *d, const struct tui_layout *l)
     tui_put(win, l->tabs_y, x0, "", w, A_NORMAL, 0, true);
     /* a narrow screen names only the pane that is open */
     bool brief = w < 76;
-    for (int p = 0; p < DASH_PANE_COUNT; p++) {
+    for (int p = 0; p < DASH_TABS; p++) {
         if (brief && p != (int)d->pane)
             continue;
         char tab[48];
@@ -53,7 +64,7 @@ static void draw_tabs(WINDOW *win, struct dash *d, const struct tui_layout *l)
         if (brief)
             x += tui_put(win, l->tabs_y, x, " of 1-6 ", x0 + w - x, A_DIM, 0, false);
     }
-    const char *mode = d->queue ? "[my queue]" : NULL;
+    const char *mode = d->in_meeting ? "[meeting: M]" : d->queue ? "[my queue]" : NULL;
     char *filter = dash_filter_text(d);
     char right[256];
     snprintf(right, sizeof right, "%s%s%s", *filter ? "filter: " : "", filter, mode ? mode : "");
@@ -302,6 +313,37 @@ static void draw_status(WINDOW *win, struct dash *d, const struct tui_layout *l)
         tui_put(win, l->status_y, x + used + 2, hints, w - used - 2, attr, 0, false);
 }
 
+/* The attendance list or the minutes' preview, over the panes. */
+static void draw_overlay(WINDOW *win, struct dash *d, const struct tui_layout *l)
+{
+    struct dash_overlay *o = &d->overlay;
+    int y0 = l->list_y, x0 = l->list_x;
+    int w = l->cols - 2 * x0;
+    int h = l->message_y - (l->framed ? 1 : 0) - y0;
+    tui_put(win, y0, x0, o->title, w, A_BOLD | A_UNDERLINE, 0, true);
+    int rows = h - 1;
+    if (rows < 1)
+        return;
+    if (o->cursor < o->top)
+        o->top = o->cursor;
+    if (o->cursor >= o->top + (size_t)rows)
+        o->top = o->cursor - (size_t)rows + 1;
+    bool picking = o->kind == DASH_OVERLAY_ATTENDANCE;
+    int label_w = picking ? 12 : 0;
+    for (int i = 0; i < rows; i++) {
+        size_t n = o->top + (size_t)i;
+        int y = y0 + 1 + i;
+        if (n >= o->n) {
+            tui_put(win, y, x0, "", w, A_NORMAL, 0, true);
+            continue;
+        }
+        attr_t attr = picking && n == o->cursor ? A_REVERSE | A_BOLD : A_NORMAL;
+        if (label_w)
+            tui_put(win, y, x0, o->lines[n].label, label_w, attr | A_BOLD, 0, true);
+        tui_put(win, y, x0 + label_w, o->lines[n].text, w - label_w, attr, 0, true);
+    }
+}
+
 void tui_draw(WINDOW *win, struct dash *d, const struct tui_layout *l)
 {
     if (l->too_small) {
@@ -328,6 +370,8 @@ void tui_draw(WINDOW *win, struct dash *d, const struct tui_layout *l)
         draw_detail(win, d, l->detail_y, l->detail_x + 1, l->detail_h, l->detail_w - 1);
     draw_message(win, d, l);
     draw_status(win, d, l);
+    if (d->overlay.kind != DASH_OVERLAY_NONE)
+        draw_overlay(win, d, l);
     if (d->help)
         tui_draw_help(win, d, l);
 }

@@ -89,6 +89,12 @@ enum pb_status tui_run(struct pb_db *db, const struct tui_options *opt, struct p
         redraw = dash_key(&d, key);
         if (redraw & DASH_QUIT)
             break;
+        if (redraw & DASH_EDIT) {
+            char *text = tui_edit_text(d.edit.text ? d.edit.text : "");
+            redraw = dash_edit_done(&d, text) | DASH_CLEAR;
+            free(text);
+            relayout(&d, &layout);
+        }
         if (redraw & DASH_SUSPEND) {
             tui_term_suspend();
             relayout(&d, &layout);

@@ -52,6 +52,10 @@ void tui_place_cursor(WINDOW *win, const struct dash *d, const struct tui_layout
 void tui_draw_frame(WINDOW *win, const struct tui_layout *l);
 void tui_draw_help(WINDOW *win, const struct dash *d, const struct tui_layout *l);
 
+/* Opens text in $VISUAL or $EDITOR and returns what was saved (the
+ * caller frees it), or NULL when the editor failed (editor.c). */
+char *tui_edit_text(const char *text);
+
 /* The terminal itself (term.c). */
 enum pb_status tui_term_start(struct pb_error *err);
 void tui_term_stop(void);

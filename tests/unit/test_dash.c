@@ -8,6 +8,7 @@
 #include "dash.h"
 
 #include <panelboard/action.h>
+#include <panelboard/minutes.h>
 #include <panelboard/panelfile.h>
 
 #include "testdb.h"
@@ -99,6 +100,17 @@ static int setup_example(void **state)
     testdb_open(&f->t, TODAY);
     import_example(f->t.db);
     open_dash_with(f, NULL, false);
+    *state = f;
+    return 0;
+}
+
+/* The example panel, the dashboard open as thirkill. */
+static int setup_example_as(void **state)
+{
+    struct fixture *f = calloc(1, sizeof *f);
+    testdb_open(&f->t, TODAY);
+    import_example(f->t.db);
+    open_dash_with(f, "thirkill", false);
     *state = f;
     return 0;
 }
@@ -1102,6 +1114,113 @@ static void dash__marked_rows_one_changed_by_another_terminal__change_nothing(vo
     assert_int_equal(f->d.n_marks, 0);
 }
 
+/* ---- meeting mode ---- */
+
+static void assert_minutes_have(struct fixture *f, const char *want)
+{
+    struct pb_buf out = {0};
+    struct pb_error err = {0};
+    assert_int_equal(pb_minutes_write(f->t.db, TODAY, PB_MINUTES_MD, false, &out, &err), PB_OK);
+    if (!strstr(out.data, want))
+        fail_msg("the minutes lack '%s':\n%s", want, out.data);
+    pb_buf_free(&out);
+}
+
+static void dash__a_whole_meeting_from_the_keyboard__is_in_its_minutes(void **state)
+{
+    struct fixture *f = *state;
+    key(f, 'M');
+    assert_int_equal(f->d.input.kind, DASH_INPUT_MEETING_TITLE);
+    key(f, DASH_KEY_ENTER);
+    assert_true(f->d.in_meeting);
+    assert_int_equal(f->d.pane, DASH_AGENDA);
+    assert_string_equal(f->d.run.id, TODAY);
+    assert_true(hints_have(f, "I item"));
+
+    key(f, 'I');
+    type(f, "3 Adviser's visit");
+    key(f, DASH_KEY_ENTER);
+    key(f, 'I');
+    type(f, "4 Reports from Panel Leads *");
+    key(f, DASH_KEY_ENTER);
+    assert_message_has(f, "item 4 added, with the themes");
+    key(f, 'g');
+    assert_string_equal(f->d.current_ref, "3");
+
+    key(f, 'D');
+    type(f, "That the Panel noted the visit.");
+    key(f, DASH_KEY_ENTER);
+    assert_message_has(f, "resolved (1)");
+    key(f, 'Q');
+    type(f, "Had ambassadors been appointed?");
+    key(f, DASH_KEY_ENTER);
+    type(f, "Yes, one.");
+    key(f, DASH_KEY_ENTER);
+    type(f, "kno");
+    key(f, DASH_KEY_TAB);
+    key(f, DASH_KEY_ENTER);
+    assert_message_has(f, "question recorded");
+    assert_true(key(f, 'w') & DASH_EDIT);
+    assert_string_equal(f->d.edit.text, "");
+    dash_edit_done(&f->d, "The Chair welcomed the Adviser.");
+    assert_message_has(f, "saved");
+
+    key(f, 'P');
+    assert_int_equal(f->d.overlay.kind, DASH_OVERLAY_ATTENDANCE);
+    key(f, ' ');
+    key(f, 'j');
+    key(f, ' ');
+    key(f, ' ');
+    key(f, DASH_KEY_ESC);
+    assert_int_equal(f->d.overlay.kind, DASH_OVERLAY_NONE);
+
+    /* down to the Housing lead's row under item 4 */
+    const struct dash_row *row;
+    for (int i = 0; i < 12 && (!(row = dash_selected(&f->d))->theme ||
+                               strcmp(row->theme, "housing") != 0);
+         i++)
+        key(f, 'j');
+    assert_string_equal(dash_selected(&f->d)->theme, "housing");
+    assert_string_equal(f->d.current_ref, "4");
+    key(f, 'a');
+    assert_input_text(f, " #housing");
+    type(f, "Write to the DWP @thirkill");
+    key(f, DASH_KEY_ENTER);
+    assert_message_has(f, "added #7");
+    struct pb_action *a = NULL;
+    struct pb_error err = {0};
+    assert_int_equal(pb_action_get(f->t.db, 7, &a, &err), PB_OK);
+    assert_string_equal(a->theme, "housing");
+    assert_string_equal(a->meeting, TODAY);
+    pb_action_free(a);
+
+    key(f, 'p');
+    assert_int_equal(f->d.overlay.kind, DASH_OVERLAY_PREVIEW);
+    key(f, DASH_KEY_ESC);
+    key(f, 'M');
+    assert_false(f->d.in_meeting);
+    assert_message_has(f, "ended");
+
+    assert_minutes_have(f, "## 3. ADVISER'S VISIT");
+    assert_minutes_have(f, "That the Panel noted the visit.");
+    assert_minutes_have(f, "Cllr Knox asked Had ambassadors been appointed?");
+    assert_minutes_have(f, "The Chair welcomed the Adviser.");
+    assert_minutes_have(f, "Apologies: Cllr Thirkill");
+    assert_minutes_have(f, "### Housing — Panel lead: Cllr Thirkill");
+    assert_minutes_have(f, "Action: Cllr Thirkill — write to the DWP");
+    /* and one u takes back the last of it */
+    key(f, 'u');
+    assert_false(action_exists(f->t.db, 7));
+}
+
+static void dash__meeting_keys_off_the_agenda__do_not_apply(void **state)
+{
+    struct fixture *f = *state;
+    assert_false(hints_have(f, "D decision"));
+    key(f, 'D');
+    assert_int_equal(f->d.input.kind, DASH_INPUT_NONE);
+}
+
 /* ---- live ---- */
 
 static void
@@ -1256,12 +1375,13 @@ static void dash__hints__list_only_the_keys_that_apply(void **state)
     struct fixture *f = *state;
     char buf[1024];
     dash_hints(&f->d, buf, sizeof buf);
-    assert_string_equal(buf, "Enter detail  a add  / search  f filter  u undo  ? help  q quit");
+    assert_string_equal(buf,
+                        "Enter detail  a add  / search  f filter  M meeting  u undo  ? help  q quit");
     assert_false(hints_have(f, "done"));
     key(f, '3');
     dash_hints(&f->d, buf, sizeof buf);
     assert_string_equal(buf, "Enter detail  a add  n note  d done  s status  / search  f filter  "
-                             "u undo  ? help  q quit");
+                             "M meeting  u undo  ? help  q quit");
     key(f, DASH_KEY_ENTER);
     assert_true(hints_have(f, "Esc back"));
     /* a short buffer is cut between hints, never inside one */
@@ -1372,6 +1492,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(
             dash__marked_rows_one_changed_by_another_terminal__change_nothing, setup_example,
             teardown),
+        cmocka_unit_test_setup_teardown(
+            dash__a_whole_meeting_from_the_keyboard__is_in_its_minutes, setup_example_as, teardown),
+        cmocka_unit_test_setup_teardown(dash__meeting_keys_off_the_agenda__do_not_apply,
+                                        setup_example, teardown),
         cmocka_unit_test_setup_teardown(dash__d_on_an_action__marks_it_done_and_u_undoes_it,
                                         setup_example, teardown),
         cmocka_unit_test_setup_teardown(

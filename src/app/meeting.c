@@ -87,9 +87,12 @@ unsigned dash_submit_meeting_title(struct dash *d, const char *title)
 
 void dash_note_item(struct dash *d)
 {
-    const struct dash_row *row = d->pane == DASH_AGENDA ? dash_selected(d) : NULL;
+    /* away from the agenda, the item it was on is still the one in hand */
+    if (!d->in_meeting || d->pane != DASH_AGENDA)
+        return;
+    const struct dash_row *row = dash_selected(d);
     int64_t item = row ? row->item : 0;
-    if (!d->in_meeting || item == d->current_item)
+    if (item == d->current_item)
         return;
     d->current_item = item;
     d->item_since = d->now;

@@ -16,13 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { C_REF, C_TITLE, C_DECIDED, C_ASKED };
+enum { C_REF, C_TITLE, C_LEAD, C_OPEN, C_LATE };
 
 static const struct dash_column columns[] = {
-    [C_REF] = {"item", 4, 6, false},
-    [C_TITLE] = {"title", 10, 0, false},
-    [C_DECIDED] = {"resolved", 8, 8, true},
-    [C_ASKED] = {"asked", 5, 5, true},
+    [C_REF] = {"item", 4, 6, false},  [C_TITLE] = {"title", 10, 0, false},
+    [C_LEAD] = {"lead", 6, 22, false}, [C_OPEN] = {"open", 4, 4, true},
+    [C_LATE] = {"late", 4, 4, true},
 };
 
 /* The agenda is a few dozen rows: it is read whole, and a page is the
@@ -56,9 +55,10 @@ static enum pb_status take_theme(const struct pb_theme_row *t, void *ctx, struct
     r->item = a->report_backs;
     r->theme = pb_xstrdup(t->id);
     r->member = t->lead ? pb_xstrdup(t->lead) : NULL;
-    dash_row_setf(r, C_TITLE, "  %s: %s · %" PRId64 " open, %" PRId64 " overdue", t->title,
-                  t->lead_name ? t->lead_name : "no lead",
-                  t->counts.open + t->counts.in_progress, t->counts.overdue);
+    dash_row_setf(r, C_TITLE, "  %s", t->title);
+    dash_row_set(r, C_LEAD, t->lead_name ? t->lead_name : "no lead");
+    dash_row_setf(r, C_OPEN, "%" PRId64, t->counts.open + t->counts.in_progress);
+    dash_row_setf(r, C_LATE, "%" PRId64, t->counts.overdue);
     if (t->counts.overdue)
         r->flags |= DASH_ROW_OVERDUE;
     return PB_OK;
@@ -73,10 +73,10 @@ static enum pb_status take_item(const struct pb_agenda_item *it, void *ctx, stru
     r->revision = it->revision;
     r->text = it->minutes ? pb_xstrdup(it->minutes) : NULL;
     dash_row_set(r, C_REF, it->ref);
-    dash_row_setf(r, C_TITLE, "%s%s%s", it->title, it->report_backs ? " (report-backs)" : "",
-                  it->exempt ? " (exempt)" : "");
-    dash_row_setf(r, C_DECIDED, "%zu", it->n_decisions);
-    dash_row_setf(r, C_ASKED, "%zu", it->n_questions);
+    dash_row_setf(r, C_TITLE, "%s%s%s", it->title, it->exempt ? " (exempt)" : "",
+                  it->report_backs ? ": the leads report back" : "");
+    if (it->n_decisions || it->n_questions)
+        dash_row_setf(r, C_LEAD, "%zu resolved, %zu asked", it->n_decisions, it->n_questions);
     if (!it->report_backs)
         return PB_OK;
     /* the themes in order, under the item at which their leads report */
@@ -206,7 +206,7 @@ static enum pb_status theme_detail(struct dash *d, const struct dash_row *row,
     if (s != PB_OK)
         return s;
     if (d->n_detail == had)
-        dash_detail_add(d, DASH_LINE_DIM, NULL, "no updates: a for an action, or note one");
+        dash_detail_add(d, DASH_LINE_DIM, NULL, "no updates since then");
     dash_detail_add(d, DASH_LINE_HEADING, NULL, "Open actions, soonest due first");
     struct pb_action_query q = {.filter.theme = row->theme, .order = PB_ORDER_DUE};
     return dash_detail_actions(d, &q, 12, err);

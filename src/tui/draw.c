@@ -22,17 +22,8 @@ static void draw_header(WINDOW *win, struct dash *d, const struct tui_layout *l)
     struct tm tm;
     localtime_r(&d->now, &tm);
     strftime(now, sizeof now, "%H:%M", &tm);
-    char clock[160];
-    if (d->in_meeting) {
-        /* the chair keeps time: on this item, and on the meeting */
-        int item = (int)((d->now - d->item_since) / 60 % 6000);
-        int meeting = (int)((d->now - d->meeting_since) / 60 % 6000);
-        snprintf(clock, sizeof clock, "item %.31s %d:%02d%smeeting %d:%02d%s%s",
-                 d->current_ref[0] ? d->current_ref : "-", item / 60, item % 60, sep(),
-                 meeting / 60, meeting % 60, sep(), now);
-    } else {
-        snprintf(clock, sizeof clock, "%s", now);
-    }
+    char clock[16];
+    snprintf(clock, sizeof clock, "%s", now);
     char text[512];
     snprintf(text, sizeof text, " %s%s%s%sas: %s%s ", d->panel_name ? d->panel_name : "panelboard",
              d->meeting[0] ? sep() : "", d->meeting, sep(), d->opt.as ? d->opt.as : "nobody",
@@ -47,31 +38,54 @@ static void draw_header(WINDOW *win, struct dash *d, const struct tui_layout *l)
     tui_put(win, l->header_y, x + w - clock_w + 1, clock, clock_w - 1, attr, 0, false);
 }
 
+/* What the tabs' line says on its right: the filters, my queue, or the
+ * meeting's clocks (on this item, and in all). */
+static void tabs_right(const struct dash *d, char *buf, size_t size)
+{
+    char mode[128] = "";
+    if (d->in_meeting) {
+        int item = (int)((d->now - d->item_since) / 60 % 6000);
+        int meeting = (int)((d->now - d->meeting_since) / 60 % 6000);
+        snprintf(mode, sizeof mode, "[meeting: item %.31s %d:%02d%sin all %d:%02d]",
+                 d->current_ref[0] ? d->current_ref : "-", item / 60, item % 60, sep(),
+                 meeting / 60, meeting % 60);
+    } else if (d->queue) {
+        snprintf(mode, sizeof mode, "[my queue]");
+    }
+    char *filter = dash_filter_text(d);
+    snprintf(buf, size, "%s%s%s", *filter ? "filter: " : "", filter, mode);
+    free(filter);
+}
+
 static void draw_tabs(WINDOW *win, struct dash *d, const struct tui_layout *l)
 {
     int x0 = l->framed ? 1 : 0, w = l->cols - 2 * x0, x = x0;
     tui_put(win, l->tabs_y, x0, "", w, A_NORMAL, 0, true);
-    /* a narrow screen names only the pane that is open */
-    bool brief = w < 76;
-    for (int p = 0; p < DASH_TABS; p++) {
+    char right[384];
+    tabs_right(d, right, sizeof right);
+    int rw = tui_text_width(right);
+    /* the six tabs (and the meeting's) take 68 cells (79); short of that,
+     * only the open pane is named */
+    int tabs = DASH_TABS + (d->in_meeting ? 1 : 0);
+    bool brief = w < (d->in_meeting ? 79 : 68) + (rw ? rw + 2 : 8);
+    for (int p = 0; p < tabs; p++) {
         if (brief && p != (int)d->pane)
             continue;
         char tab[48];
-        snprintf(tab, sizeof tab, " %d %s ", p + 1, dash_pane((enum dash_pane_id)p)->title);
+        if (p == DASH_AGENDA)
+            snprintf(tab, sizeof tab, " M %s ", dash_pane(DASH_AGENDA)->title);
+        else
+            snprintf(tab, sizeof tab, " %d %s ", p + 1, dash_pane((enum dash_pane_id)p)->title);
         bool on = p == (int)d->pane;
         x += tui_put(win, l->tabs_y, x, tab, x0 + w - x, on ? A_REVERSE | A_BOLD : A_NORMAL, 0,
                      false);
         if (brief)
             x += tui_put(win, l->tabs_y, x, " of 1-6 ", x0 + w - x, A_DIM, 0, false);
     }
-    const char *mode = d->in_meeting ? "[meeting: M]" : d->queue ? "[my queue]" : NULL;
-    char *filter = dash_filter_text(d);
-    char right[256];
-    snprintf(right, sizeof right, "%s%s%s", *filter ? "filter: " : "", filter, mode ? mode : "");
-    free(filter);
-    int rw = tui_text_width(right);
     if (rw && x + rw + 1 < x0 + w)
         tui_put(win, l->tabs_y, x0 + w - rw - 1, right, rw, A_BOLD, 0, false);
+    else if (rw)
+        tui_put(win, l->tabs_y, x + 1, right, x0 + w - x - 1, A_BOLD, 0, false);
 }
 
 /* Column widths for a list of width w: each column its minimum, those

@@ -25,7 +25,7 @@ keys M
 wait_for "today's meeting, its title: Corporate Parenting Panel"
 keys Enter
 wait_for 'meeting 2022-12-01 started'
-wait_for '[meeting: M]'
+wait_for '[meeting: item'
 keys I
 type_text "3 Adviser's visit"
 keys Enter
@@ -34,7 +34,7 @@ keys I
 type_text '4 Reports from Panel Leads *'
 keys Enter
 wait_for 'with the themes under it'
-wait_for 'Housing: Cllr Thirkill'
+wait_line '│ +Housing +Cllr Thirkill '
 
 keys g D
 type_text 'That the Panel noted the visit.'
@@ -80,7 +80,7 @@ wait_for '7 actions'
 keys g d j d
 wait_for '#2 is done'
 keys M
-wait_for '[meeting: M]'
+wait_for '[meeting: item'
 keys p
 wait_for 'as they stand'
 wait_for '3. ADVISER'"'"'S VISIT'

@@ -143,4 +143,18 @@ enum pb_status pb_meeting_load(struct pb_db *db, const char *id, struct pb_meeti
                                struct pb_error *err);
 void pb_meeting_free(struct pb_meeting *meeting);
 
+/* Every member named as the minutes name them (post where they hold one,
+ * else name), for writers that walk rows holding member ids (the
+ * report): named[i] is ids[i]'s, in id order. */
+struct pb_members_named {
+    char **ids;
+    char **named;
+    size_t n;
+};
+enum pb_status pb_members_named_load(struct pb_db *db, struct pb_members_named *out,
+                                     struct pb_error *err);
+/* Member id as named, or NULL when there is no such member. */
+const char *pb_members_named_find(const struct pb_members_named *names, const char *id);
+void pb_members_named_free(struct pb_members_named *names);
+
 #endif

@@ -550,7 +550,7 @@ enum { F_THEME = 1, F_OWNER = 2, F_STATUS = 4, F_OVERDUE = 8 };
     " AND (a.owners_all = 1 OR a.id IN (SELECT action FROM action_owners"                          \
     " WHERE member = :owner))"
 #define W_STATUS    " AND a.status = :status"
-#define W_OVERDUE   " AND a.status IN ('open', 'in-progress') AND a.due < :today"
+#define W_OVERDUE   " AND " ACTION_OVERDUE
 #define LIST(where) ACTION_COLUMNS " WHERE 1" where " ORDER BY a.id"
 
 static const char *const list_sql[16] = {
@@ -618,8 +618,7 @@ enum pb_status pb_action_queue(struct pb_db *db, const char *member, pb_action_f
      * every other due date is today or later. */
     sqlite3_stmt *st = sql_prepare(
         db,
-        ACTION_COLUMNS " WHERE a.status IN ('open', 'in-progress')"
-                       " AND (a.owners_all = 1"
+        ACTION_COLUMNS " WHERE " ACTION_LIVE " AND (a.owners_all = 1"
                        "  OR a.id IN (SELECT action FROM action_owners WHERE member = :member)"
                        "  OR a.theme IN (SELECT id FROM themes WHERE lead = :member))"
                        " ORDER BY a.due IS NULL, a.due, a.id",

@@ -11,6 +11,17 @@
 
 #include "sql.h"
 
+/* An action still to do: open or in progress, over the actions aliased a.
+ * Word for word the WHERE of the partial indexes (migrate.c's
+ * step_page_indexes), so that the planner can use them for a query that
+ * says it. */
+#define ACTION_LIVE "a.status IN ('open', 'in-progress')"
+
+/* The one definition of overdue, for every listing, filter, page and
+ * report: still to do, and due before the database's today (:today, bound
+ * by action_bind_today). An action with no due date is never overdue. */
+#define ACTION_OVERDUE ACTION_LIVE " AND a.due < :today"
+
 /* Every read of actions selects these columns, in this order (see
  * read_action). Owners come joined by commas, which ids cannot hold, in
  * the order of the subquery, which group_concat keeps. */
@@ -18,9 +29,7 @@
     "SELECT a.id, a.title, a.owners_all,"                                                          \
     " (SELECT group_concat(member, ',') FROM (SELECT member FROM action_owners"                    \
     "   WHERE action = a.id ORDER BY position)),"                                                  \
-    " a.theme, a.due, a.status, a.meeting, a.ref, a.revision,"                                     \
-    " a.status IN ('open', 'in-progress') AND a.due < :today"                                      \
-    " FROM actions a"
+    " a.theme, a.due, a.status, a.meeting, a.ref, a.revision, " ACTION_OVERDUE " FROM actions a"
 
 /* Binds :today, which every ACTION_COLUMNS statement takes. */
 void action_bind_today(struct pb_db *db, sqlite3_stmt *st);

@@ -522,3 +522,55 @@ void pb_meeting_free(struct pb_meeting *meeting)
     free(r->items);
     free(r);
 }
+
+/* ---- members as named, for the report ---- */
+
+enum pb_status pb_members_named_load(struct pb_db *db, struct pb_members_named *out,
+                                     struct pb_error *err)
+{
+    *out = (struct pb_members_named){0};
+    /* id order is strcmp's: ids are ASCII, and BINARY compares bytes */
+    sqlite3_stmt *st = sql_prepare(db, "SELECT id, named FROM member_named ORDER BY id", err);
+    if (!st)
+        return failed(err);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sql_step(db, st, err)) == SQLITE_ROW) {
+        if (out->n == cap) {
+            cap = cap ? 2 * cap : 16;
+            out->ids = pb_xrealloc(out->ids, cap * sizeof *out->ids);
+            out->named = pb_xrealloc(out->named, cap * sizeof *out->named);
+        }
+        out->ids[out->n] = sql_text_dup(st, 0);
+        out->named[out->n++] = sql_text_dup(st, 1);
+    }
+    sqlite3_reset(st);
+    if (rc < 0) {
+        pb_members_named_free(out);
+        return failed(err);
+    }
+    return PB_OK;
+}
+
+const char *pb_members_named_find(const struct pb_members_named *names, const char *id)
+{
+    size_t lo = 0, hi = names->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(id, names->ids[mid]);
+        if (c == 0)
+            return names->named[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+void pb_members_named_free(struct pb_members_named *names)
+{
+    pb_strings_free(names->ids, names->n);
+    pb_strings_free(names->named, names->n);
+    *names = (struct pb_members_named){0};
+}

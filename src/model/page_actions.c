@@ -71,10 +71,10 @@ void page_action_where(struct pb_buf *b, const struct pb_action_query *q)
         pb_buf_puts(b, " AND a.theme = :theme");
     if (f->status)
         pb_buf_puts(b, " AND a.status = :status");
-    if (is_live(q))
-        pb_buf_puts(b, " AND " LIVE);
     if (f->overdue)
-        pb_buf_puts(b, " AND a.due < :today");
+        pb_buf_puts(b, " AND " ACTION_OVERDUE);
+    else if (q->queue)
+        pb_buf_puts(b, " AND " ACTION_LIVE);
     if (f->owner)
         pb_buf_puts(b, " AND (a.owners_all = 1 OR EXISTS (SELECT 1 FROM action_owners o"
                        " WHERE o.action = a.id AND o.member = :owner))");

@@ -8,17 +8,19 @@
 
 #include <stdlib.h>
 
-/* A lead's actions: those they own, those all own, and those of their
- * themes that neither they nor all own, so that none is counted twice.
+/* A lead's actions that meet cond (ACTION_LIVE, or ACTION_OVERDUE, which
+ * says it too, so both use the partial indexes): those they own, those all
+ * own, and those of their themes that neither they nor all own, so that
+ * none is counted twice.
  * CROSS JOIN keeps the planner starting from the lead's own rows, not from
  * every overdue action. */
 #define LEAD_ACTIONS(cond)                                                                         \
     "((SELECT count(*) FROM action_owners o CROSS JOIN actions a ON a.id = o.action"               \
-    "   WHERE o.member = t.lead AND " LIVE cond ")"                                                \
+    "   WHERE o.member = t.lead AND " cond ")"                                                     \
     " + (SELECT count(*) FROM actions a INDEXED BY actions_all_live"                               \
-    "   WHERE a.owners_all = 1 AND " LIVE cond ")"                                                 \
+    "   WHERE a.owners_all = 1 AND " cond ")"                                                      \
     " + (SELECT count(*) FROM themes l JOIN actions a INDEXED BY actions_live_by_theme_due"        \
-    "   ON a.theme = l.id WHERE l.lead = t.lead AND " LIVE cond " AND a.owners_all = 0"            \
+    "   ON a.theme = l.id WHERE l.lead = t.lead AND " cond " AND a.owners_all = 0"                 \
     "   AND NOT EXISTS (SELECT 1 FROM action_owners o WHERE o.action = a.id"                       \
     "    AND o.member = t.lead)))"
 
@@ -49,16 +51,16 @@ static const struct list_def lists[] = {
         },
     [PB_LIST_LEADS] =
         {
+            /* clang-format off */
             .select =
                 "SELECT t.position, t.lead, m.name, m.post,"
                 " (SELECT group_concat(title, ', ') FROM (SELECT title FROM themes l"
-                "  WHERE l.lead = t.lead ORDER BY l.position)), " LEAD_ACTIONS(
-                    "") ", " LEAD_ACTIONS(" AND a.due < :today") ","
-                                                                 " (SELECT max(date) FROM updates "
-                                                                 "u WHERE u.by = t.lead)"
-                                                                 " FROM themes t INDEXED BY "
-                                                                 "themes_by_position"
-                                                                 " JOIN members m ON m.id = t.lead",
+                "  WHERE l.lead = t.lead ORDER BY l.position)), "
+                LEAD_ACTIONS(ACTION_LIVE) ", " LEAD_ACTIONS(ACTION_OVERDUE) ","
+                " (SELECT max(date) FROM updates u WHERE u.by = t.lead)"
+                " FROM themes t INDEXED BY themes_by_position"
+                " JOIN members m ON m.id = t.lead",
+            /* clang-format on */
             .order = "t.position",
             .where = FIRST_THEME_OF_LEAD,
             .find = "instr(lower(t.lead), :text) OR instr(lower(m.name), :text)"

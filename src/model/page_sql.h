@@ -7,135 +7,26 @@
 
 #include <panelboard/page.h>
 
+#include "action_rows.h"
 #include "sql.h"
-
-#define LIVE "a.status IN ('open', 'in-progress')"
 
 #define THEME_COUNT(status)                                                                        \
     "(SELECT count(*) FROM actions a WHERE a.theme = t.id AND a.status = '" status "')"
 
+/* A theme's overdue actions, from the partial index of live actions. */
+#define THEME_OVERDUE                                                                              \
+    "(SELECT count(*) FROM actions a INDEXED BY actions_live_by_theme_due"                         \
+    "  WHERE a.theme = t.id AND " ACTION_OVERDUE ")"
+
 /* A theme's row (page_read_theme reads it) over themes t and its lead m,
  * without the FROM clause. */
-#define PAGE_THEME_COLUMNS                                                                              \
-    "SELECT t.position, t.id, t.title, t.lead, m.name, t.revision, " THEME_COUNT(                       \
-        "open") ", " THEME_COUNT("in-progress") ", " THEME_COUNT("done") ", " THEME_COUNT("droppe"      \
-                                                                                          "d") ","      \
-                                                                                               " "      \
-                                                                                               "("      \
-                                                                                               "S"      \
-                                                                                               "E"      \
-                                                                                               "L"      \
-                                                                                               "E"      \
-                                                                                               "C"      \
-                                                                                               "T"      \
-                                                                                               " "      \
-                                                                                               "c"      \
-                                                                                               "o"      \
-                                                                                               "u"      \
-                                                                                               "n"      \
-                                                                                               "t"      \
-                                                                                               "("      \
-                                                                                               "*"      \
-                                                                                               ")"      \
-                                                                                               " "      \
-                                                                                               "F"      \
-                                                                                               "R"      \
-                                                                                               "O"      \
-                                                                                               "M"      \
-                                                                                               " "      \
-                                                                                               "a"      \
-                                                                                               "c"      \
-                                                                                               "t"      \
-                                                                                               "i"      \
-                                                                                               "o"      \
-                                                                                               "n"      \
-                                                                                               "s"      \
-                                                                                               " "      \
-                                                                                               "a"      \
-                                                                                               " "      \
-                                                                                               "I"      \
-                                                                                               "N"      \
-                                                                                               "D"      \
-                                                                                               "E"      \
-                                                                                               "X"      \
-                                                                                               "E"      \
-                                                                                               "D"      \
-                                                                                               " "      \
-                                                                                               "B"      \
-                                                                                               "Y"      \
-                                                                                               " "      \
-                                                                                               "a"      \
-                                                                                               "c"      \
-                                                                                               "t"      \
-                                                                                               "i"      \
-                                                                                               "o"      \
-                                                                                               "n"      \
-                                                                                               "s"      \
-                                                                                               "_"      \
-                                                                                               "l"      \
-                                                                                               "i"      \
-                                                                                               "v"      \
-                                                                                               "e"      \
-                                                                                               "_"      \
-                                                                                               "b"      \
-                                                                                               "y"      \
-                                                                                               "_"      \
-                                                                                               "t"      \
-                                                                                               "h"      \
-                                                                                               "e"      \
-                                                                                               "m"      \
-                                                                                               "e"      \
-                                                                                               "_"      \
-                                                                                               "d"      \
-                                                                                               "u"      \
-                                                                                               "e"      \
-                                                                                               " "      \
-                                                                                               " "      \
-                                                                                               "W"      \
-                                                                                               "H"      \
-                                                                                               "E"      \
-                                                                                               "R"      \
-                                                                                               "E"      \
-                                                                                               " "      \
-                                                                                               "a"      \
-                                                                                               "."      \
-                                                                                               "t"      \
-                                                                                               "h"      \
-                                                                                               "e"      \
-                                                                                               "m"      \
-                                                                                               "e"      \
-                                                                                               " "      \
-                                                                                               "="      \
-                                                                                               " "      \
-                                                                                               "t"      \
-                                                                                               "."      \
-                                                                                               "i"      \
-                                                                                               "d"      \
-                                                                                               " "      \
-                                                                                               "A"      \
-                                                                                               "N"      \
-                                                                                               "D"      \
-                                                                                               " " LIVE \
-                                                                                               " "      \
-                                                                                               "A"      \
-                                                                                               "N"      \
-                                                                                               "D"      \
-                                                                                               " "      \
-                                                                                               "a"      \
-                                                                                               "."      \
-                                                                                               "d"      \
-                                                                                               "u"      \
-                                                                                               "e"      \
-                                                                                               " "      \
-                                                                                               "<"      \
-                                                                                               " "      \
-                                                                                               ":"      \
-                                                                                               "t"      \
-                                                                                               "o"      \
-                                                                                               "d"      \
-                                                                                               "a"      \
-                                                                                               "y"      \
-                                                                                               ")"
+/* Laid out by hand: clang-format breaks strings beside macro calls apart. */
+/* clang-format off */
+#define PAGE_THEME_COLUMNS                                                                         \
+    "SELECT t.position, t.id, t.title, t.lead, m.name, t.revision, "                               \
+    THEME_COUNT("open") ", " THEME_COUNT("in-progress") ", "                                       \
+    THEME_COUNT("done") ", " THEME_COUNT("dropped") ", " THEME_OVERDUE
+/* clang-format on */
 
 /* A member's row. */
 #define PAGE_MEMBER_SELECT                                                                         \

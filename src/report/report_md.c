@@ -11,6 +11,9 @@
 
 #include "export.h"
 
+#include <panelboard/action.h>
+#include <panelboard/meeting.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +21,9 @@
 struct report {
     struct pb_db *db;
     struct pb_export_rows rows[PB_KIND_DECLARATION];
+    struct pb_members_named named; /* people as the minutes name them */
+    int64_t *overdue;              /* the ids of the overdue actions, ascending */
+    size_t n_overdue, cap_overdue;
     pb_day today;
     struct pb_buf *out;
 };
@@ -62,14 +68,11 @@ static void md_text(struct pb_buf *out, const char *s, int indent)
 
 /* ---- people, dates, statuses ---- */
 
-/* As the minutes name people: by post where they hold one, else by name. */
+/* As the minutes name people (the model's member_named). */
 static const char *person(const struct report *r, const char *id)
 {
-    const struct pb_value *member = pb_export_find(rows_of(r, PB_KIND_MEMBER), id);
-    if (!member)
-        return id;
-    const char *post = pb_export_text(PB_KIND_MEMBER, member, "post");
-    return post ? post : pb_export_text(PB_KIND_MEMBER, member, "name");
+    const char *named = pb_members_named_find(&r->named, id);
+    return named ? named : id;
 }
 
 /* An owner list ("all" may stand first) or a sub-group, as named. */
@@ -103,13 +106,32 @@ static const char *action_status(const struct pb_value *action)
     return status ? status : "open";
 }
 
+/* Overdue as the model says it (pb_action_list's overdue filter). */
 static bool is_overdue(const struct report *r, const struct pb_value *action)
 {
-    const char *status = action_status(action);
-    const char *due = pb_export_text(PB_KIND_ACTION, action, "due");
-    pb_day day;
-    return (strcmp(status, "open") == 0 || strcmp(status, "in-progress") == 0) && due &&
-           pb_date_parse(due, &day) && day < r->today;
+    size_t lo = 0, hi = r->n_overdue;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->overdue[mid] == action[0].i)
+            return true;
+        if (r->overdue[mid] < action[0].i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+static enum pb_status keep_overdue(const struct pb_action *action, void *ctx, struct pb_error *err)
+{
+    (void)err;
+    struct report *r = ctx;
+    if (r->n_overdue == r->cap_overdue) {
+        r->cap_overdue = r->cap_overdue ? 2 * r->cap_overdue : 16;
+        r->overdue = pb_xrealloc(r->overdue, r->cap_overdue * sizeof *r->overdue);
+    }
+    r->overdue[r->n_overdue++] = action->id; /* the listing is by id */
+    return PB_OK;
 }
 
 /* ---- sections ---- */
@@ -546,8 +568,15 @@ enum pb_status pb_report_md(struct pb_db *db, struct pb_buf *out, struct pb_erro
             r.rows[kind] = (struct pb_export_rows){.kind = (enum pb_kind)kind};
     }
     if (status == PB_OK)
+        status = pb_members_named_load(db, &r.named, err);
+    if (status == PB_OK)
+        status =
+            pb_action_list(db, &(struct pb_action_filter){.overdue = true}, keep_overdue, &r, err);
+    if (status == PB_OK)
         status = write_report(&r, err);
     for (int kind = 0; kind < PB_KIND_DECLARATION; kind++)
         pb_export_rows_free(&r.rows[kind]);
+    pb_members_named_free(&r.named);
+    free(r.overdue);
     return status;
 }

@@ -4,6 +4,7 @@
  * again: the same bytes), the Markdown report a chair prints, and the CSV
  * of the actions read back field by field.
  */
+#include <panelboard/minutes.h>
 #include <panelboard/panelfile.h>
 #include <panelboard/report.h>
 
@@ -623,6 +624,54 @@ static void export__md__flags_overdue_only_on_open_actions_past_due(void **state
     free(md);
 }
 
+/* The minutes of 2022-10-12 as Markdown. */
+static char *minutes_of(struct pb_db *db)
+{
+    struct pb_buf buf = {0};
+    struct pb_error err = {0};
+    if (pb_minutes_write(db, "2022-10-12", PB_MINUTES_MD, false, &buf, &err) != PB_OK)
+        fail_msg("minutes: %s", err.message);
+    return pb_buf_take(&buf);
+}
+
+static void
+export__md__names_owners_authors_and_askers_by_post_else_name_as_the_minutes_do(void **state)
+{
+    struct testdb *f = *state;
+    build_small_panel(f->db);
+    PUT(f->db, PB_KIND_ACTION, "id", "10", "title", "Bring the health data", "owners", "haider",
+        "meeting", "2022-10-12");
+    char *md = export_as(f->db, PB_EXPORT_MD);
+    char *minutes = minutes_of(f->db);
+    char line[512];
+    /* Thirkill holds the post of Chair, Siobhán O'Neill that of Governance
+     * Officer; Ali Jan Haider holds none. */
+    assert_non_null(line_with(md, "**#9**", line, sizeof line));
+    assert_non_null(strstr(line, " — Action: Governance Officer, Chair — "));
+    assert_non_null(strstr(md, "  - 9 November 2022, Chair: Met the portfolio-holder"));
+    assert_non_null(strstr(md, "- Question from Chair: Had Care Leavers"));
+    assert_non_null(line_with(md, "**#10**", line, sizeof line));
+    assert_non_null(strstr(line, " — Action: Ali Jan Haider — "));
+    assert_non_null(strstr(minutes, "Action: Chair (1)"));
+    assert_non_null(strstr(minutes, "Action: Ali Jan Haider — "));
+    free(md);
+    free(minutes);
+
+    /* A new post: the report and the minutes both follow it. */
+    PUT(f->db, PB_KIND_MEMBER, "id", "thirkill", "name", "Cllr Thirkill", "kind", "councillor",
+        "post", "Vice-Chair");
+    md = export_as(f->db, PB_EXPORT_MD);
+    minutes = minutes_of(f->db);
+    assert_non_null(line_with(md, "**#7**", line, sizeof line));
+    assert_non_null(strstr(line, " — Action: Vice-Chair — "));
+    assert_non_null(strstr(md, "- Lead: Vice-Chair\n"));
+    assert_non_null(strstr(md, "  - 9 November 2022, Vice-Chair: Met the portfolio-holder"));
+    assert_non_null(strstr(md, "- Question from Vice-Chair: Had Care Leavers"));
+    assert_non_null(strstr(minutes, "Action: Vice-Chair (1)"));
+    free(md);
+    free(minutes);
+}
+
 static void export__md__reports_seats_members_strategies_meetings_and_feedback(void **state)
 {
     struct testdb *f = *state;
@@ -784,6 +833,9 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(export__md__lists_themes_in_order_with_lead_by_post, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(
+            export__md__names_owners_authors_and_askers_by_post_else_name_as_the_minutes_do, setup,
+            teardown),
         cmocka_unit_test_setup_teardown(export__md__flags_overdue_only_on_open_actions_past_due,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(

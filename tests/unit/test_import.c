@@ -482,7 +482,7 @@ static void import__the_example_of_another_council_imports_cleanly(void **state)
     if (r->status != PB_OK)
         fail_msg("%d:%d: %s", r->err.line, r->err.column, r->err.message);
     assert_int_equal(r->summary.kinds[PB_KIND_MEMBER].added, 13);
-    assert_int_equal(r->summary.kinds[PB_KIND_ACTION].added, 5);
+    assert_int_equal(r->summary.kinds[PB_KIND_ACTION].added, 8);
     free(r);
     r = import_files(f, paths, 1, false);
     assert_int_equal(r->status, PB_OK);

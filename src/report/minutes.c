@@ -490,16 +490,40 @@ static void add_paragraphs(struct pb_buf *out, const char *prefix, const char *t
     }
 }
 
+/* Whether the Markdown so far ends with a "- " list item: the questions'
+ * list must then use another bullet, or it would join that list. */
+static bool ends_in_dash_list(const struct pb_buf *out)
+{
+    size_t end = out->len;
+    while (end > 0 && out->data[end - 1] == '\n')
+        end--;
+    size_t start = end;
+    while (start > 0 && out->data[start - 1] != '\n')
+        start--;
+    return end - start >= 2 && out->data[start] == '-' && out->data[start + 1] == ' ';
+}
+
+/* A question typed as asked ("Had the ambassadors been appointed?") is
+ * quoted after a colon; one typed as minuted ("whether ...") follows
+ * "asked" as it is. */
+static bool direct_question(const char *asked)
+{
+    while (is_space(*asked))
+        asked++;
+    return is_upper(*asked) && !lowers_opening(asked);
+}
+
 static void add_questions(struct minutes *w, const struct pb_meeting_question *qs, size_t n)
 {
     if (n == 0)
         return;
+    const char *bullet = ends_in_dash_list(w->out) ? "* " : "- ";
     block(w->out);
     for (size_t i = 0; i < n; i++) {
         struct pb_buf line = {0};
-        pb_buf_puts(&line, "- ");
+        pb_buf_puts(&line, bullet);
         add_text(&line, qs[i].by ? qs[i].by : "A Member");
-        pb_buf_puts(&line, " asked ");
+        pb_buf_puts(&line, direct_question(qs[i].asked) ? " asked: " : " asked ");
         add_sentence(&line, qs[i].asked, true);
         if (qs[i].answer) {
             pb_buf_puts(&line, " In response, ");

@@ -95,7 +95,7 @@ expect_has "$out" "Present: Chair of the Panel" "attendance: present"
 expect_has "$out" "Apologies: Cllr Thirkill" "attendance: apologies"
 expect_has "$out" "## 3. ADVISER'S VISIT" "the first item"
 expect_has "$out" "The Chair welcomed the Adviser, who praised the Local Offer." "its minutes"
-expect_has "$out" "Cllr Knox asked Had the ambassadors been appointed? In response, yes, one has been." \
+expect_has "$out" "Cllr Knox asked: Had the ambassadors been appointed? In response, yes, one has been." \
     "the question and its answer"
 expect_has "$out" "That the Panel noted the visit." "the decision"
 expect_has "$out" "## 4. REPORTS FROM PANEL LEADS" "the report-backs item"

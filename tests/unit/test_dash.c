@@ -1203,7 +1203,7 @@ static void dash__a_whole_meeting_from_the_keyboard__is_in_its_minutes(void **st
 
     assert_minutes_have(f, "## 3. ADVISER'S VISIT");
     assert_minutes_have(f, "That the Panel noted the visit.");
-    assert_minutes_have(f, "Cllr Knox asked Had ambassadors been appointed?");
+    assert_minutes_have(f, "Cllr Knox asked: Had ambassadors been appointed?");
     assert_minutes_have(f, "The Chair welcomed the Adviser.");
     assert_minutes_have(f, "Apologies: Cllr Thirkill");
     assert_minutes_have(f, "### Housing — Panel lead: Cllr Thirkill");

@@ -263,7 +263,8 @@ static void minutes__print_each_item_in_order_in_the_councils_form(void **state)
               "- one\n"
               "- two\n"
               "\n"
-              "- Cllr Knox asked whether the offer was funded. In response, it was.\n"
+              /* another bullet: after a "- " list the questions start a list of their own */
+              "* Cllr Knox asked whether the offer was funded. In response, it was.\n"
               "\n"
               "Resolved –\n"
               "\n"

@@ -157,22 +157,12 @@ enum pb_status cli_open_db(struct cli *cli, struct pb_error *err)
 enum pb_status cli_require_member(struct cli *cli, const char *id, const char *what,
                                   struct pb_error *err)
 {
-    bool exists = false;
-    enum pb_status s = pb_record_exists(cli->db, PB_KIND_MEMBER, id, 0, &exists, err);
-    if (s != PB_OK || exists)
-        return s;
-    char **keys = NULL;
-    size_t n = 0;
-    s = pb_record_keys(cli->db, PB_KIND_MEMBER, &keys, &n, err);
-    if (s != PB_OK)
-        return s;
-    const char *near = pb_suggest(id, (const char *const *)keys, n);
-    if (near)
-        s = pb_error_set(err, PB_ERR_DATA, "%s: no member '%s'; did you mean '%s'?", what, id,
-                         near);
-    else
-        s = pb_error_set(err, PB_ERR_DATA, "%s: no member '%s'", what, id);
-    pb_strings_free(keys, n);
+    enum pb_status s = pb_record_require(cli->db, PB_KIND_MEMBER, id, err);
+    if (s != PB_OK && err) {
+        char msg[PB_ERROR_MESSAGE_MAX];
+        snprintf(msg, sizeof msg, "%s", err->message);
+        pb_error_set(err, s, "%s: %s", what, msg);
+    }
     return s;
 }
 

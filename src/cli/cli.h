@@ -18,6 +18,7 @@ struct cli {
     char *demo_dir;      /* the --demo database's folder, removed at exit */
     char *default_path;  /* owns the XDG default path */
     struct pb_db *db;    /* opened by cli_open_db */
+    bool may_create;     /* the command may create the database (init, import) */
     bool has_on;         /* a command's --on DATE, set by cli_parse_on */
     pb_day on;
     int argc;            /* the command's arguments; argv[0] is the command's name */
@@ -30,12 +31,15 @@ struct cli_command {
     const char *synopsis; /* "import FILE... [--dry-run]" */
     const char *summary;  /* one line for panelboard --help */
     const char *help;     /* the rest of panelboard COMMAND --help */
+    bool creates_db;      /* may create the database; every other command needs it there */
 };
 
 /* The table, ended by an entry whose name is NULL. */
 extern const struct cli_command cli_commands[];
 
-/* Opens (creating where needed) the database the options name, once. */
+/* Opens the database the options name, once: creating it only for a
+ * command that may (a mistyped --db must not leave an empty panel behind),
+ * else PB_ERR_NO_INPUT naming the path. */
 enum pb_status cli_open_db(struct cli *cli, struct pb_error *err);
 
 /* PB_OK when member `id` exists; else PB_ERR_DATA naming the nearest id

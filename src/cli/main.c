@@ -144,8 +144,14 @@ enum pb_status cli_open_db(struct cli *cli, struct pb_error *err)
     if (cli->demo) {
         s = demo_open(cli, err);
     } else {
-        struct pb_db_options opt = {.path = cli->db_path, .shared = cli->shared};
+        struct pb_db_options opt = {.path = cli->db_path, .shared = cli->shared,
+                                    .must_exist = !cli->may_create};
         s = pb_db_open(&opt, &cli->db, err);
+        if (s == PB_ERR_NO_INPUT)
+            return pb_error_set(err, s,
+                                "%s: no such database; nothing was created (check --db, or "
+                                "create it with panelboard init)",
+                                cli->db_path);
     }
     if (s == PB_OK) {
         pb_db_set_who(cli->db, cli->as);
@@ -240,6 +246,7 @@ static enum pb_status run(struct cli *cli, int argc, char **argv, struct pb_erro
     if (cli->as && !*cli->as)
         cli->as = NULL;
     resolve_db_path(cli);
+    cli->may_create = cmd && cmd->creates_db;
     if (!cmd)
         return cli_dashboard(cli, err);
     return cmd->run(cli, err);

@@ -55,6 +55,19 @@ enum pb_status cli_parse_id(const char *text, const char *what, int64_t *out, st
  * today, when nothing can have been done yet: PB_ERR_DATA. */
 enum pb_status cli_parse_on(struct cli *cli, const char *text, struct pb_error *err);
 
+/* The command's words (words.c), without `--on DATE` (when takes_on) and
+ * `--`, which may stand anywhere; any other --OPTION is a usage error. The
+ * caller frees *words. */
+enum pb_status cli_take_words(struct cli *cli, bool takes_on, char ***words, int *n,
+                              struct pb_error *err);
+/* words[0..n) joined by spaces, or NULL when n is 0. */
+char *cli_join_words(char **words, int n);
+/* True when text is only action ids: 8, #8, 8,9, 12-14. */
+bool cli_is_id_list(const char *text);
+/* The ids of such a list, in order, each once; PB_ERR_DATA otherwise. */
+enum pb_status cli_parse_id_list(const char *text, int64_t **ids, size_t *n,
+                                 struct pb_error *err);
+
 /* Usage error for the command: "COMMAND: MESSAGE (see panelboard COMMAND --help)". */
 enum pb_status cli_usage(struct cli *cli, struct pb_error *err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -78,5 +91,8 @@ enum pb_status cmd_done(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_status(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_actions(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_queue(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_note(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_undo(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_redo(struct cli *cli, struct pb_error *err);
 
 #endif

@@ -79,20 +79,38 @@ const struct cli_command cli_commands[] = {
      "  --meeting ID   the meeting the action was agreed at\n"
      "  --on DATE      agreed on DATE (YYYY-MM-DD), typed up later: the meeting held\n"
      "                 that day, due:+2w counted from it\n", false},
-    {"done", cmd_done, "done ID [NOTE] [--on DATE]",
-     "close an action, with an optional update note",
-     "Sets action ID to done. NOTE becomes an update dated today by the --as member.\n"
-     "An unknown id: exit 65.\n"
+    {"done", cmd_done, "done IDS [NOTE] [--on DATE]",
+     "close actions, with an optional update note",
+     "Sets the actions to done, as one change. IDS is one id or a list and ranges,\n"
+     "8,9,12-14. NOTE becomes an update on each, dated today by the --as member.\n"
+     "An unknown id: exit 65, nothing changed. A NOTE that is only ids (done 8 9)\n"
+     "is refused (exit 64) with the list form suggested.\n"
      "\n"
      "  --on DATE   done on DATE (YYYY-MM-DD, not after today): the update is dated\n"
      "              then and the minutes of a meeting that day show it; the history\n"
      "              still says when it was typed. A bad date: exit 64 or 65.\n", false},
-    {"status", cmd_status, "status ID STATUS [NOTE] [--on DATE]",
-     "move an action to STATUS, with an optional update note",
-     "STATUS is open, in-progress, done or dropped. NOTE becomes an update dated\n"
-     "today by the --as member. An unknown id or status: exit 65.\n"
+    {"status", cmd_status, "status IDS STATUS [NOTE] [--on DATE]",
+     "move actions to STATUS, with an optional update note",
+     "STATUS is open, in-progress, done or dropped; IDS as for done, one change.\n"
+     "NOTE becomes an update dated today by the --as member. An unknown id or\n"
+     "status: exit 65, nothing changed.\n"
      "\n"
      "  --on DATE   moved on DATE (YYYY-MM-DD, not after today), as for done\n", false},
+    {"note", cmd_note, "note ID TEXT [--on DATE]", "add a dated update note to an action",
+     "TEXT becomes an update of action ID, dated today (or the --on day) by the\n"
+     "--as member. An unknown id: exit 65.\n"
+     "\n"
+     "  --on DATE   noted on DATE (YYYY-MM-DD, not after today), as for done\n", false},
+    {"undo", cmd_undo, "undo [CHANGE]",
+     "reverse the latest change made --as this member, or change CHANGE",
+     "Without CHANGE, the latest change the --as member made that is still in\n"
+     "effect (a redo counts; an undo does not). CHANGE is a history id (panelboard\n"
+     "history). The reversal is a change of its own, so it can be undone too. A\n"
+     "change whose rows later work has touched is refused with exit 75 and what\n"
+     "touched it; nothing to undo: exit 65.\n", false},
+    {"redo", cmd_redo, "redo", "reverse the latest undo made --as this member",
+     "Reverses the --as member's latest undo still in effect, unless they have\n"
+     "made a change of their own since. Nothing to redo: exit 65.\n", false},
     {"minutes", cmd_minutes, "minutes [MEETING] [--format md|html|text] [--exempt]",
      "the minutes of one meeting (default: the latest), ready to publish",
      "MEETING is a meeting id; without one, the latest meeting by date. Prints the\n"

@@ -69,7 +69,7 @@ expect_status 65 "an unknown id"
 expect_err_has "no action #99" "the unknown id is named"
 pb done seven
 expect_status 65 "an id that is not a number"
-expect_err_has "action 'seven' is not an id" "the bad id is named"
+expect_err_has "'seven' is not an id" "the bad id is named"
 pb status 2 finished
 expect_status 65 "an unknown status"
 expect_err_has "no status 'finished' (use open, in-progress, done or dropped)" "the valid ones"
@@ -91,8 +91,8 @@ pb done --force 2
 expect_status 64 "an unknown option"
 pb done --help
 expect_status 0 "done --help"
-expect_out_has "usage: panelboard done ID [NOTE]" "done --help synopsis"
+expect_out_has "usage: panelboard done IDS [NOTE]" "done --help synopsis"
 pb status --help
-expect_out_has "usage: panelboard status ID STATUS [NOTE]" "status --help synopsis"
+expect_out_has "usage: panelboard status IDS STATUS [NOTE]" "status --help synopsis"
 
 finish

@@ -49,8 +49,10 @@ static enum pb_status move_all(struct cli *cli, const char *list, const char *st
         s = cli_open_db(cli, err);
     if (s == PB_OK && cli->as)
         s = cli_require_member(cli, cli->as, "--as", err);
-    char *what = strcmp(status, "done") == 0 ? pb_xasprintf("done #%s", list)
-                                             : pb_xasprintf("status #%s %s", list, status);
+    /* the history names the ids as the person wrote them, without a '#' */
+    const char *shown = list[0] == '#' ? list + 1 : list;
+    char *what = strcmp(status, "done") == 0 ? pb_xasprintf("done #%s", shown)
+                                             : pb_xasprintf("status #%s %s", shown, status);
     if (s == PB_OK)
         s = pb_change_begin(cli->db, what, err);
     free(what);

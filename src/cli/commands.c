@@ -19,19 +19,24 @@ const struct cli_command cli_commands[] = {
      "\n"
      "  --dry-run   do all the work and report it, then roll back\n",
      true},
-    {"export", cmd_export, "export [-o FILE] [--format yaml|md|csv]",
+    {"export", cmd_export, "export [-o FILE] [--format yaml|md|csv] [--force]",
      "write the whole panel",
      "  --format yaml   the panel file, re-importable (the default)\n"
      "  --format md     a readable report for a meeting: themes, leads, actions\n"
      "                  (overdue ones flagged), co-option seats, strategies\n"
      "  --format csv    the actions table (RFC 4180)\n"
-     "  -o FILE         write to FILE instead of standard output\n", false},
+     "  -o FILE         write to FILE instead of standard output\n"
+     "  --force         replace FILE even with the export of an empty panel\n", false},
     {"check", cmd_check, "check", "integrity check of the database; exit 0 when sound",
      "Runs SQLite's integrity check, the foreign keys, and the panel's own rules, and\n"
      "prints each problem found on a line; exit status 65 when there is any.\n", false},
-    {"history", cmd_history, "history [--limit N]",
-     "the change history, newest first: when, who, what, before and after",
-     "  --limit N   show the N newest changes (default 20; 0 for all)\n", false},
+    {"history", cmd_history, "history [--limit N] [--full]",
+     "the change history, newest first, one line a change: when, who, what, rows",
+     "Each change on one line: its id (for undo CHANGE), when, who, what, and the\n"
+     "rows it changed in brief (+ added, ~ changed, - removed; the first five).\n"
+     "\n"
+     "  --limit N   show the N newest changes (default 20; 0 for all)\n"
+     "  --full      every row it changed, with its before and after\n", false},
     {"queue", cmd_queue, "queue [MEMBER] [--format text|tsv]",
      "MEMBER's queue: the open actions they own or that sit in a theme they lead",
      "The actions still open or in progress that MEMBER owns (an action owned by\n"

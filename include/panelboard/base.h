@@ -74,6 +74,21 @@ size_t pb_utf8_decode(const unsigned char *s, size_t left, uint32_t *cp);
 /* Number of code points in a valid UTF-8 string. */
 size_t pb_utf8_length(const char *s, size_t len);
 
+/* Text people type (text.c): the limits of the panel file's fields
+ * (yaml-format.md), in characters. */
+#define PB_NAME_MAX_CHARS 200  /* titles and names: one line */
+#define PB_TEXT_MAX_CHARS 4000 /* every other text */
+/* True when the character at s (left bytes) is a control character, which
+ * would reach the terminal and the minutes: C0 but those in allow (may be
+ * NULL; "\n\t" for multi-line text), DEL, or C1 (U+0080 to U+009F); its
+ * code point in *code. */
+bool pb_utf8_control(const char *s, size_t left, const char *allow, uint32_t *code);
+/* text trimmed of leading and trailing white space, as a new string in
+ * *out; PB_ERR_DATA, naming the field `what`, when it is empty, longer
+ * than max characters, not UTF-8, or holds a control character. */
+enum pb_status pb_text_clean(const char *what, const char *text, size_t max, bool multiline,
+                             char **out, struct pb_error *err);
+
 /* Markdown escaping, so that user text shows as the words typed. */
 /* Appends text[0..len) with a backslash before each character that would
  * start inline Markdown: \ ` * [ ] | ~ always, _ at the edge of a word,

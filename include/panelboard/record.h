@@ -124,6 +124,12 @@ enum pb_status pb_child_put(struct pb_db *db, enum pb_kind kind, const char *par
 enum pb_status pb_record_exists(struct pb_db *db, enum pb_kind kind, const char *key, int64_t id,
                                 bool *exists, struct pb_error *err);
 
+/* PB_OK when a row of a text-keyed kind has this id; else PB_ERR_NOT_FOUND
+ * naming the nearest id ("no member 'thirkil'; did you mean 'thirkill'?"):
+ * the one rule every command and the importer's callers share. */
+enum pb_status pb_record_require(struct pb_db *db, enum pb_kind kind, const char *key,
+                                 struct pb_error *err);
+
 /* Every id of a text-keyed kind, in the panel's order (for suggestions and
  * completion). The caller frees with pb_strings_free. */
 enum pb_status pb_record_keys(struct pb_db *db, enum pb_kind kind, char ***keys, size_t *n,

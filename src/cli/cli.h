@@ -18,6 +18,7 @@ struct cli {
     char *demo_dir;      /* the --demo database's folder, removed at exit */
     char *default_path;  /* owns the XDG default path */
     struct pb_db *db;    /* opened by cli_open_db */
+    bool may_create;     /* the command may create the database (init, import) */
     bool has_on;         /* a command's --on DATE, set by cli_parse_on */
     pb_day on;
     int argc;            /* the command's arguments; argv[0] is the command's name */
@@ -30,12 +31,15 @@ struct cli_command {
     const char *synopsis; /* "import FILE... [--dry-run]" */
     const char *summary;  /* one line for panelboard --help */
     const char *help;     /* the rest of panelboard COMMAND --help */
+    bool creates_db;      /* may create the database; every other command needs it there */
 };
 
 /* The table, ended by an entry whose name is NULL. */
 extern const struct cli_command cli_commands[];
 
-/* Opens (creating where needed) the database the options name, once. */
+/* Opens the database the options name, once: creating it only for a
+ * command that may (a mistyped --db must not leave an empty panel behind),
+ * else PB_ERR_NO_INPUT naming the path. */
 enum pb_status cli_open_db(struct cli *cli, struct pb_error *err);
 
 /* PB_OK when member `id` exists; else PB_ERR_DATA naming the nearest id
@@ -50,6 +54,19 @@ enum pb_status cli_parse_id(const char *text, const char *what, int64_t *out, st
  * cli_open_db hands to the model. Not a date: PB_ERR_USAGE; a day after
  * today, when nothing can have been done yet: PB_ERR_DATA. */
 enum pb_status cli_parse_on(struct cli *cli, const char *text, struct pb_error *err);
+
+/* The command's words (words.c), without `--on DATE` (when takes_on) and
+ * `--`, which may stand anywhere; any other --OPTION is a usage error. The
+ * caller frees *words. */
+enum pb_status cli_take_words(struct cli *cli, bool takes_on, char ***words, int *n,
+                              struct pb_error *err);
+/* words[0..n) joined by spaces, or NULL when n is 0. */
+char *cli_join_words(char **words, int n);
+/* True when text is only action ids: 8, #8, 8,9, 12-14. */
+bool cli_is_id_list(const char *text);
+/* The ids of such a list, in order, each once; PB_ERR_DATA otherwise. */
+enum pb_status cli_parse_id_list(const char *text, int64_t **ids, size_t *n,
+                                 struct pb_error *err);
 
 /* Usage error for the command: "COMMAND: MESSAGE (see panelboard COMMAND --help)". */
 enum pb_status cli_usage(struct cli *cli, struct pb_error *err, const char *fmt, ...)
@@ -74,5 +91,8 @@ enum pb_status cmd_done(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_status(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_actions(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_queue(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_note(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_undo(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_redo(struct cli *cli, struct pb_error *err);
 
 #endif

@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <panelboard/panelfile.h>
+#include <panelboard/record.h>
 #include <panelboard/report.h>
 
 #include <errno.h>
@@ -102,20 +103,47 @@ static enum pb_status export_to_file(struct cli *cli, enum format format, const 
     return s;
 }
 
+/* An empty panel's export written over a file is what a mistyped --db
+ * used to do to a good export: it takes --force. A panel with no members,
+ * themes or meetings is empty (an action needs an owner). */
+static enum pb_status refuse_empty_over(struct cli *cli, const char *path, struct pb_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
+        return PB_OK;
+    static const enum pb_kind kinds[] = {PB_KIND_MEMBER, PB_KIND_THEME, PB_KIND_MEETING};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        char **keys = NULL;
+        size_t n = 0;
+        enum pb_status s = pb_record_keys(cli->db, kinds[i], &keys, &n, err);
+        pb_strings_free(keys, n);
+        if (s != PB_OK || n > 0)
+            return s;
+    }
+    return pb_error_set(err, PB_ERR_DATA,
+                        "%s: the panel in %s is empty; not replacing %s with its export "
+                        "(--force to do it)",
+                        cli->argv[0], pb_db_path(cli->db), path);
+}
+
 enum pb_status cmd_export(struct cli *cli, struct pb_error *err)
 {
     static const struct option options[] = {
         {"format", required_argument, NULL, 'f'},
         {"output", required_argument, NULL, 'o'},
+        {"force", no_argument, NULL, 'F'},
         {NULL, 0, NULL, 0},
     };
+    bool force = false;
     enum format format = FORMAT_YAML;
     const char *output = NULL;
     optind = 0;
     opterr = 0;
     int c;
-    while ((c = getopt_long(cli->argc, cli->argv, "+f:o:", options, NULL)) != -1) {
-        if (c == 'o') {
+    while ((c = getopt_long(cli->argc, cli->argv, "f:o:", options, NULL)) != -1) {
+        if (c == 'F') {
+            force = true;
+        } else if (c == 'o') {
             output = optarg;
         } else if (c == 'f') {
             enum pb_status s = parse_format(cli, optarg, &format, err);
@@ -130,6 +158,11 @@ enum pb_status cmd_export(struct cli *cli, struct pb_error *err)
     enum pb_status s = cli_open_db(cli, err);
     if (s != PB_OK)
         return s;
+    if (output && strcmp(output, "-") != 0 && !force) {
+        s = refuse_empty_over(cli, output, err);
+        if (s != PB_OK)
+            return s;
+    }
     if (output && strcmp(output, "-") != 0)
         return export_to_file(cli, format, output, err);
     return write_format(cli->db, format, stdout, err);

@@ -1,4 +1,5 @@
-/* `panelboard history [--limit N]`: the changes, newest first, with each
+/* `panelboard history [--limit N] [--full]`: the changes, newest first,
+ * one line each with the rows they changed in brief; --full adds each
  * row's before and after image. */
 #include "cli.h"
 
@@ -6,10 +7,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Rows named on a change's line; an import's thousands are counted. */
+#define BRIEF_ROWS 5
+
+static void print_brief(const struct pb_history_entry *e)
+{
+    printf("#%lld  %s  %s  %s", (long long)e->id, e->at, e->who ? e->who : "-", e->what);
+    if (e->on_day)
+        printf("  (on %s)", e->on_day);
+    if (e->undoes)
+        printf("  (undoes #%lld)", (long long)e->undoes);
+    for (size_t i = 0; i < e->n_rows && i < BRIEF_ROWS; i++) {
+        const struct pb_history_row *r = &e->rows[i];
+        char op = !r->before ? '+' : !r->after ? '-' : '~';
+        printf("%s%c%s%s%s", i ? ", " : "  : ", op, r->table, r->key && *r->key ? " " : "",
+               r->key ? r->key : "");
+    }
+    if (e->n_rows > BRIEF_ROWS)
+        printf(" and %zu more rows", e->n_rows - BRIEF_ROWS);
+    putchar('\n');
+}
+
 static enum pb_status print_entry(const struct pb_history_entry *e, void *ctx, struct pb_error *err)
 {
-    (void)ctx;
     (void)err;
+    if (!*(bool *)ctx) {
+        print_brief(e);
+        return PB_OK;
+    }
     printf("#%lld  %s  %s  %s", (long long)e->id, e->at, e->who ? e->who : "-", e->what);
     if (e->on_day)
         printf("  (on %s)", e->on_day);
@@ -35,13 +60,19 @@ enum pb_status cmd_history(struct cli *cli, struct pb_error *err)
 {
     static const struct option options[] = {
         {"limit", required_argument, NULL, 'n'},
+        {"full", no_argument, NULL, 'F'},
         {NULL, 0, NULL, 0},
     };
     int64_t limit = 20;
+    bool full = false;
     optind = 0;
     opterr = 0;
     int c;
-    while ((c = getopt_long(cli->argc, cli->argv, "+n:", options, NULL)) != -1) {
+    while ((c = getopt_long(cli->argc, cli->argv, "n:", options, NULL)) != -1) {
+        if (c == 'F') {
+            full = true;
+            continue;
+        }
         if (c != 'n')
             return cli_bad_option(cli, err);
         char *end = NULL;
@@ -55,5 +86,5 @@ enum pb_status cmd_history(struct cli *cli, struct pb_error *err)
     enum pb_status s = cli_open_db(cli, err);
     if (s != PB_OK)
         return s;
-    return pb_history_each(cli->db, limit, print_entry, NULL, err);
+    return pb_history_each(cli->db, limit, print_entry, &full, err);
 }

@@ -81,6 +81,8 @@ enum pb_status cmd_import(struct cli *cli, struct pb_error *err)
     enum pb_status s = dry_run && !cli->demo && stat(cli->db_path, &st) != 0
                            ? demo_open_empty(cli, err)
                            : cli_open_db(cli, err);
+    if (s == PB_OK && !dry_run && !cli->demo && pb_db_was_created(cli->db))
+        fprintf(stderr, "created %s\n", pb_db_path(cli->db));
     if (s == PB_OK)
         s = check_as(cli, err);
     struct pb_import_summary summary = {0};

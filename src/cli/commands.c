@@ -7,7 +7,8 @@
 const struct cli_command cli_commands[] = {
     {"init", cmd_init, "init", "create the database if it does not exist; say where it is",
      "Creates the database file and its folder, owner-only (0600, folder 0700), or\n"
-     "group-shared with --shared (0660, folder 2770). Running it again is harmless.\n"},
+     "group-shared with --shared (0660, folder 2770). Running it again is harmless.\n",
+     true},
     {"import", cmd_import, "import FILE... [--dry-run]",
      "load panel files (panelboard-file(5)) as one change",
      "All files are one transaction: either every row of every file lands, or nothing\n"
@@ -16,20 +17,26 @@ const struct cli_command cli_commands[] = {
      "added, updated and unchanged. Problems are printed as FILE:LINE:COLUMN: error:\n"
      "MESSAGE (up to 50), with exit status 65 and nothing written.\n"
      "\n"
-     "  --dry-run   do all the work and report it, then roll back\n"},
-    {"export", cmd_export, "export [-o FILE] [--format yaml|md|csv]",
+     "  --dry-run   do all the work and report it, then roll back\n",
+     true},
+    {"export", cmd_export, "export [-o FILE] [--format yaml|md|csv] [--force]",
      "write the whole panel",
      "  --format yaml   the panel file, re-importable (the default)\n"
      "  --format md     a readable report for a meeting: themes, leads, actions\n"
      "                  (overdue ones flagged), co-option seats, strategies\n"
      "  --format csv    the actions table (RFC 4180)\n"
-     "  -o FILE         write to FILE instead of standard output\n"},
+     "  -o FILE         write to FILE instead of standard output\n"
+     "  --force         replace FILE even with the export of an empty panel\n", false},
     {"check", cmd_check, "check", "integrity check of the database; exit 0 when sound",
      "Runs SQLite's integrity check, the foreign keys, and the panel's own rules, and\n"
-     "prints each problem found on a line; exit status 65 when there is any.\n"},
-    {"history", cmd_history, "history [--limit N]",
-     "the change history, newest first: when, who, what, before and after",
-     "  --limit N   show the N newest changes (default 20; 0 for all)\n"},
+     "prints each problem found on a line; exit status 65 when there is any.\n", false},
+    {"history", cmd_history, "history [--limit N] [--full]",
+     "the change history, newest first, one line a change: when, who, what, rows",
+     "Each change on one line: its id (for undo CHANGE), when, who, what, and the\n"
+     "rows it changed in brief (+ added, ~ changed, - removed; the first five).\n"
+     "\n"
+     "  --limit N   show the N newest changes (default 20; 0 for all)\n"
+     "  --full      every row it changed, with its before and after\n", false},
     {"queue", cmd_queue, "queue [MEMBER] [--format text|tsv]",
      "MEMBER's queue: the open actions they own or that sit in a theme they lead",
      "The actions still open or in progress that MEMBER owns (an action owned by\n"
@@ -41,7 +48,7 @@ const struct cli_command cli_commands[] = {
      "                  @owners, #theme, title (the default)\n"
      "  --format tsv    tab-separated, with the header line\n"
      "                  id status due theme owners title meeting ref\n"
-     "                  (ids, not names; \\t \\n \\\\ escaped)\n"},
+     "                  (ids, not names; \\t \\n \\\\ escaped)\n", false},
     {"actions", cmd_actions, "actions [--theme ID] [--owner ID] [--status S] [--overdue]",
      "list actions, one a line; with no filter, every action",
      "With no filter, every action, done and dropped included, by id. Filters combine:\n"
@@ -56,7 +63,7 @@ const struct cli_command cli_commands[] = {
      "                   id status due theme owners title meeting ref\n"
      "                   (ids, not names; \\t \\n \\\\ escaped)\n"
      "\n"
-     "An unknown member or theme: exit 65, with the nearest id.\n"},
+     "An unknown member or theme: exit 65, with the nearest id.\n", false},
     {"add", cmd_add, "add TEXT [--meeting ID] [--on DATE]",
      "quick capture of an action; prints the new action's id",
      "TEXT is TITLE WORDS [@owner ...] [#theme] [due:DATE] [ref:TEXT], in one\n"
@@ -76,21 +83,39 @@ const struct cli_command cli_commands[] = {
      "\n"
      "  --meeting ID   the meeting the action was agreed at\n"
      "  --on DATE      agreed on DATE (YYYY-MM-DD), typed up later: the meeting held\n"
-     "                 that day, due:+2w counted from it\n"},
-    {"done", cmd_done, "done ID [NOTE] [--on DATE]",
-     "close an action, with an optional update note",
-     "Sets action ID to done. NOTE becomes an update dated today by the --as member.\n"
-     "An unknown id: exit 65.\n"
+     "                 that day, due:+2w counted from it\n", false},
+    {"done", cmd_done, "done IDS [NOTE] [--on DATE]",
+     "close actions, with an optional update note",
+     "Sets the actions to done, as one change. IDS is one id or a list and ranges,\n"
+     "8,9,12-14. NOTE becomes an update on each, dated today by the --as member.\n"
+     "An unknown id: exit 65, nothing changed. A NOTE that is only ids (done 8 9)\n"
+     "is refused (exit 64) with the list form suggested.\n"
      "\n"
      "  --on DATE   done on DATE (YYYY-MM-DD, not after today): the update is dated\n"
      "              then and the minutes of a meeting that day show it; the history\n"
-     "              still says when it was typed. A bad date: exit 64 or 65.\n"},
-    {"status", cmd_status, "status ID STATUS [NOTE] [--on DATE]",
-     "move an action to STATUS, with an optional update note",
-     "STATUS is open, in-progress, done or dropped. NOTE becomes an update dated\n"
-     "today by the --as member. An unknown id or status: exit 65.\n"
+     "              still says when it was typed. A bad date: exit 64 or 65.\n", false},
+    {"status", cmd_status, "status IDS STATUS [NOTE] [--on DATE]",
+     "move actions to STATUS, with an optional update note",
+     "STATUS is open, in-progress, done or dropped; IDS as for done, one change.\n"
+     "NOTE becomes an update dated today by the --as member. An unknown id or\n"
+     "status: exit 65, nothing changed.\n"
      "\n"
-     "  --on DATE   moved on DATE (YYYY-MM-DD, not after today), as for done\n"},
+     "  --on DATE   moved on DATE (YYYY-MM-DD, not after today), as for done\n", false},
+    {"note", cmd_note, "note ID TEXT [--on DATE]", "add a dated update note to an action",
+     "TEXT becomes an update of action ID, dated today (or the --on day) by the\n"
+     "--as member. An unknown id: exit 65.\n"
+     "\n"
+     "  --on DATE   noted on DATE (YYYY-MM-DD, not after today), as for done\n", false},
+    {"undo", cmd_undo, "undo [CHANGE]",
+     "reverse the latest change made --as this member, or change CHANGE",
+     "Without CHANGE, the latest change the --as member made that is still in\n"
+     "effect (a redo counts; an undo does not). CHANGE is a history id (panelboard\n"
+     "history). The reversal is a change of its own, so it can be undone too. A\n"
+     "change whose rows later work has touched is refused with exit 75 and what\n"
+     "touched it; nothing to undo: exit 65.\n", false},
+    {"redo", cmd_redo, "redo", "reverse the latest undo made --as this member",
+     "Reverses the --as member's latest undo still in effect, unless they have\n"
+     "made a change of their own since. Nothing to redo: exit 65.\n", false},
     {"minutes", cmd_minutes, "minutes [MEETING] [--format md|html|text] [--exempt]",
      "the minutes of one meeting (default: the latest), ready to publish",
      "MEETING is a meeting id; without one, the latest meeting by date. Prints the\n"
@@ -106,6 +131,6 @@ const struct cli_command cli_commands[] = {
      "  --format html  one HTML document, rendered from the Markdown\n"
      "  --format text  plain text, headings in capitals\n"
      "  --exempt       the confidential minute book: exempt items whole\n"
-     "An unknown meeting: exit 65.\n"},
-    {NULL, NULL, NULL, NULL, NULL},
+     "An unknown meeting: exit 65.\n", false},
+    {NULL, NULL, NULL, NULL, NULL, false},
 };

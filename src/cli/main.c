@@ -144,8 +144,14 @@ enum pb_status cli_open_db(struct cli *cli, struct pb_error *err)
     if (cli->demo) {
         s = demo_open(cli, err);
     } else {
-        struct pb_db_options opt = {.path = cli->db_path, .shared = cli->shared};
+        struct pb_db_options opt = {.path = cli->db_path, .shared = cli->shared,
+                                    .must_exist = !cli->may_create};
         s = pb_db_open(&opt, &cli->db, err);
+        if (s == PB_ERR_NO_INPUT)
+            return pb_error_set(err, s,
+                                "%s: no such database; nothing was created (check --db, or "
+                                "create it with panelboard init)",
+                                cli->db_path);
     }
     if (s == PB_OK) {
         pb_db_set_who(cli->db, cli->as);
@@ -157,22 +163,12 @@ enum pb_status cli_open_db(struct cli *cli, struct pb_error *err)
 enum pb_status cli_require_member(struct cli *cli, const char *id, const char *what,
                                   struct pb_error *err)
 {
-    bool exists = false;
-    enum pb_status s = pb_record_exists(cli->db, PB_KIND_MEMBER, id, 0, &exists, err);
-    if (s != PB_OK || exists)
-        return s;
-    char **keys = NULL;
-    size_t n = 0;
-    s = pb_record_keys(cli->db, PB_KIND_MEMBER, &keys, &n, err);
-    if (s != PB_OK)
-        return s;
-    const char *near = pb_suggest(id, (const char *const *)keys, n);
-    if (near)
-        s = pb_error_set(err, PB_ERR_DATA, "%s: no member '%s'; did you mean '%s'?", what, id,
-                         near);
-    else
-        s = pb_error_set(err, PB_ERR_DATA, "%s: no member '%s'", what, id);
-    pb_strings_free(keys, n);
+    enum pb_status s = pb_record_require(cli->db, PB_KIND_MEMBER, id, err);
+    if (s != PB_OK && err) {
+        char msg[PB_ERROR_MESSAGE_MAX];
+        snprintf(msg, sizeof msg, "%s", err->message);
+        pb_error_set(err, s, "%s: %s", what, msg);
+    }
     return s;
 }
 
@@ -250,6 +246,7 @@ static enum pb_status run(struct cli *cli, int argc, char **argv, struct pb_erro
     if (cli->as && !*cli->as)
         cli->as = NULL;
     resolve_db_path(cli);
+    cli->may_create = cmd && cmd->creates_db;
     if (!cmd)
         return cli_dashboard(cli, err);
     return cmd->run(cli, err);

@@ -13,60 +13,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_NAME_CHARS 200  /* a title, a ref: PB_FIELD_NAME */
-#define MAX_TEXT_CHARS 4000 /* a note: PB_FIELD_LONG_TEXT */
-
 const char *const pb_action_statuses[] = {"open", "in-progress", "done", "dropped", NULL};
 
 /* ---- checking what callers pass in ---- */
-
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* A control character at s (C0, DEL or C1), which would reach the terminal
- * and the minutes; a note may hold tabs and newlines. */
-static bool is_control(const char *s, bool multiline)
-{
-    unsigned char c = (unsigned char)s[0];
-    if (multiline && (c == '\n' || c == '\t'))
-        return false;
-    return c < 0x20 || c == 0x7F || (c == 0xC2 && (unsigned char)s[1] < 0xA0);
-}
-
-/* text without its leading and trailing white space, as a new string in
- * *out; refused when empty, too long, not UTF-8, or holding control
- * characters. what names the field for the message. */
-enum pb_status action_clean_text(const char *what, const char *text, size_t max, bool multiline,
-                                 char **out, struct pb_error *err)
-{
-    size_t len = strlen(text);
-    while (len > 0 && is_space(*text))
-        text++, len--;
-    while (len > 0 && is_space(text[len - 1]))
-        len--;
-    if (len == 0)
-        return pb_error_set(err, PB_ERR_DATA, "%s cannot be empty", what);
-    if (!pb_utf8_valid(text, len))
-        return pb_error_set(err, PB_ERR_DATA, "%s is not valid UTF-8", what);
-    for (size_t i = 0; i < len; i++)
-        if (is_control(text + i, multiline))
-            return pb_error_set(err, PB_ERR_DATA, "%s holds a control character", what);
-    size_t chars = pb_utf8_length(text, len);
-    if (chars > max)
-        return pb_error_set(err, PB_ERR_DATA, "%s is too long: %zu characters, at most %zu", what,
-                            chars, max);
-    *out = pb_xstrndup(text, len);
-    return PB_OK;
-}
 
 static enum pb_status check_status(const char *status, struct pb_error *err)
 {
     for (size_t i = 0; pb_action_statuses[i]; i++)
         if (strcmp(status, pb_action_statuses[i]) == 0)
             return PB_OK;
-    const char *near = pb_suggest(status, pb_action_statuses, 4);
+    size_t n = 0;
+    while (pb_action_statuses[n])
+        n++;
+    const char *near = pb_suggest(status, pb_action_statuses, n);
     if (near)
         return pb_error_set(err, PB_ERR_DATA,
                             "no status '%s'; did you mean '%s'? (open, in-progress, done or "
@@ -79,24 +38,7 @@ static enum pb_status check_status(const char *status, struct pb_error *err)
 enum pb_status action_check_ref(struct pb_db *db, enum pb_kind kind, const char *id,
                                 struct pb_error *err)
 {
-    bool exists = false;
-    enum pb_status s = pb_record_exists(db, kind, id, 0, &exists, err);
-    if (s != PB_OK || exists)
-        return s;
-    char **keys = NULL;
-    size_t n = 0;
-    s = pb_record_keys(db, kind, &keys, &n, err);
-    if (s != PB_OK)
-        return s;
-    const char *singular = pb_kind_info(kind)->singular;
-    const char *near = pb_suggest(id, (const char *const *)keys, n);
-    if (near)
-        s = pb_error_set(err, PB_ERR_NOT_FOUND, "no %s '%s'; did you mean '%s'?", singular, id,
-                         near);
-    else
-        s = pb_error_set(err, PB_ERR_NOT_FOUND, "no %s '%s'", singular, id);
-    pb_strings_free(keys, n);
-    return s;
+    return pb_record_require(db, kind, id, err);
 }
 
 static enum pb_status step_failed(struct pb_error *err)
@@ -405,10 +347,10 @@ enum pb_status pb_action_add(struct pb_db *db, const struct pb_action_new *actio
                              struct pb_error *err)
 {
     char *title = NULL, *ref = NULL;
-    enum pb_status s = action_clean_text("a title", action->title ? action->title : "", MAX_NAME_CHARS,
+    enum pb_status s = pb_text_clean("a title", action->title ? action->title : "", PB_NAME_MAX_CHARS,
                                   false, &title, err);
     if (s == PB_OK && action->ref)
-        s = action_clean_text("a ref", action->ref, MAX_NAME_CHARS, false, &ref, err);
+        s = pb_text_clean("a ref", action->ref, PB_NAME_MAX_CHARS, false, &ref, err);
     if (s == PB_OK) {
         char *what = pb_xasprintf("add action: %s", title);
         s = pb_change_begin(db, what, err);
@@ -496,7 +438,7 @@ enum pb_status pb_action_set_status(struct pb_db *db, int64_t id, const char *st
     char *text = NULL;
     enum pb_status s = check_status(status, err);
     if (s == PB_OK && note)
-        s = action_clean_text("a note", note, MAX_TEXT_CHARS, true, &text, err);
+        s = pb_text_clean("a note", note, PB_TEXT_MAX_CHARS, true, &text, err);
     if (s != PB_OK)
         return s;
     char what[64];
@@ -521,7 +463,7 @@ enum pb_status pb_action_add_update(struct pb_db *db, int64_t id, const char *te
                                     struct pb_error *err)
 {
     char *clean = NULL;
-    enum pb_status s = action_clean_text("a note", text, MAX_TEXT_CHARS, true, &clean, err);
+    enum pb_status s = pb_text_clean("a note", text, PB_TEXT_MAX_CHARS, true, &clean, err);
     if (s != PB_OK)
         return s;
     char what[64];

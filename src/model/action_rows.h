@@ -40,12 +40,6 @@ enum pb_status action_stream(struct pb_db *db, sqlite3_stmt *st, pb_action_fn fn
                              struct pb_error *err);
 
 /* A member, theme or meeting that must exist; a typo gets the nearest id. */
-/* text without its leading and trailing white space, as a new string in
- * *out; refused when empty, longer than max characters, not UTF-8, or
- * holding control characters (newlines and tabs only when multiline).
- * what names the field for the message. */
-enum pb_status action_clean_text(const char *what, const char *text, size_t max, bool multiline,
-                                 char **out, struct pb_error *err);
 enum pb_status action_check_ref(struct pb_db *db, enum pb_kind kind, const char *id,
                                 struct pb_error *err);
 /* Every id the filter names exists, and its status is one of ours. */

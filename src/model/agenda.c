@@ -6,16 +6,12 @@
 #include <panelboard/agenda.h>
 #include <panelboard/record.h>
 
-#include "action_rows.h"
 #include "sql.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define MAX_NAME_CHARS 200
-#define MAX_TEXT_CHARS 4000
 
 static enum pb_status failed(struct pb_error *err)
 {
@@ -87,7 +83,7 @@ enum pb_status pb_meeting_for_day(struct pb_db *db, pb_day day, const char *titl
     if (s != PB_OK || *found || !create)
         return s;
     char *clean = NULL;
-    s = action_clean_text("a meeting's title", title ? title : "", MAX_NAME_CHARS, false, &clean,
+    s = pb_text_clean("a meeting's title", title ? title : "", PB_NAME_MAX_CHARS, false, &clean,
                           err);
     if (s != PB_OK)
         return s;
@@ -165,7 +161,7 @@ static enum pb_status insert_item(struct pb_db *db, const char *meeting, const c
                                   const char *title, bool report_backs, int64_t *id,
                                   struct pb_error *err)
 {
-    enum pb_status s = action_check_ref(db, PB_KIND_MEETING, meeting, err);
+    enum pb_status s = pb_record_require(db, PB_KIND_MEETING, meeting, err);
     sqlite3_stmt *st = s == PB_OK ? sql_prepare(db,
         "INSERT INTO items (meeting, ref, title, report_backs) VALUES (:meeting, :ref, :title,"
         " :report_backs) ON CONFLICT (meeting, ref) DO NOTHING", err) : NULL;
@@ -191,9 +187,9 @@ enum pb_status pb_item_add(struct pb_db *db, const char *meeting, const char *re
 {
     char *clean_ref = NULL, *clean_title = NULL;
     enum pb_status s =
-        action_clean_text("an item's ref", ref ? ref : "", MAX_NAME_CHARS, false, &clean_ref, err);
+        pb_text_clean("an item's ref", ref ? ref : "", PB_NAME_MAX_CHARS, false, &clean_ref, err);
     if (s == PB_OK)
-        s = action_clean_text("an item's title", title ? title : "", MAX_NAME_CHARS, false,
+        s = pb_text_clean("an item's title", title ? title : "", PB_NAME_MAX_CHARS, false,
                               &clean_title, err);
     if (s == PB_OK) {
         char what[96];
@@ -253,7 +249,7 @@ enum pb_status pb_item_decide(struct pb_db *db, int64_t item, const char *text, 
 {
     char *clean = NULL;
     enum pb_status s =
-        action_clean_text("a decision", text ? text : "", MAX_TEXT_CHARS, true, &clean, err);
+        pb_text_clean("a decision", text ? text : "", PB_TEXT_MAX_CHARS, true, &clean, err);
     if (s != PB_OK)
         return s;
     s = pb_change_begin(db, "record a decision", err);
@@ -269,7 +265,7 @@ static enum pb_status insert_question(struct pb_db *db, int64_t item, const char
 {
     enum pb_status s = item_exists(db, item, err);
     if (s == PB_OK && by)
-        s = action_check_ref(db, PB_KIND_MEMBER, by, err);
+        s = pb_record_require(db, PB_KIND_MEMBER, by, err);
     sqlite3_stmt *st = s == PB_OK ? sql_prepare(db,
         "INSERT INTO item_questions (item, by, asked, answer) VALUES (:item, :by, :asked,"
         " :answer) ON CONFLICT (item, asked) DO UPDATE SET by = excluded.by,"
@@ -290,9 +286,9 @@ enum pb_status pb_item_ask(struct pb_db *db, int64_t item, const char *by, const
 {
     char *q = NULL, *a = NULL;
     enum pb_status s =
-        action_clean_text("a question", asked ? asked : "", MAX_TEXT_CHARS, true, &q, err);
+        pb_text_clean("a question", asked ? asked : "", PB_TEXT_MAX_CHARS, true, &q, err);
     if (s == PB_OK && answer && strspn(answer, " \t\n") < strlen(answer))
-        s = action_clean_text("an answer", answer, MAX_TEXT_CHARS, true, &a, err);
+        s = pb_text_clean("an answer", answer, PB_TEXT_MAX_CHARS, true, &a, err);
     if (s == PB_OK) {
         s = pb_change_begin(db, "record a question", err);
         if (s == PB_OK)
@@ -338,7 +334,7 @@ enum pb_status pb_item_set_minutes(struct pb_db *db, int64_t item, const char *t
     char *clean = NULL;
     bool blank = !text || strspn(text, " \t\r\n") == strlen(text);
     enum pb_status s = blank ? PB_OK
-                             : action_clean_text("the minutes", text, MAX_TEXT_CHARS, true,
+                             : pb_text_clean("the minutes", text, PB_TEXT_MAX_CHARS, true,
                                                  &clean, err);
     if (s != PB_OK)
         return s;
@@ -387,9 +383,9 @@ enum pb_status pb_attendance_each(struct pb_db *db, const char *meeting, pb_atte
 static enum pb_status record_attendance(struct pb_db *db, const char *meeting, const char *member,
                                         enum pb_attendance state, struct pb_error *err)
 {
-    enum pb_status s = action_check_ref(db, PB_KIND_MEETING, meeting, err);
+    enum pb_status s = pb_record_require(db, PB_KIND_MEETING, meeting, err);
     if (s == PB_OK)
-        s = action_check_ref(db, PB_KIND_MEMBER, member, err);
+        s = pb_record_require(db, PB_KIND_MEMBER, member, err);
     static const char *const clear[] = {
         "DELETE FROM meeting_present WHERE meeting = :meeting AND member = :member",
         "DELETE FROM meeting_apologies WHERE meeting = :meeting AND member = :member",

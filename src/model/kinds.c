@@ -3,6 +3,7 @@
  * (yaml-format.md). Everything that walks the panel's shape reads these
  * tables; the columns they map to are in columns.c.
  */
+#include <panelboard/action.h>
 #include <panelboard/record.h>
 
 #include <string.h>
@@ -11,7 +12,6 @@ static const char *const member_kinds[] = {"councillor", "officer", "partner", "
                                            "adviser", NULL};
 static const char *const co_option_statuses[] = {"proposed", "nominated", "appointed", "ended",
                                                  "withdrawn", NULL};
-static const char *const action_statuses[] = {"open", "in-progress", "done", "dropped", NULL};
 static const char *const feedback_statuses[] = {"heard", "acting", "done", "told-back", NULL};
 
 #define FIELD(k, t, ...) {.key = (k), .type = PB_FIELD_##t, __VA_ARGS__}
@@ -85,7 +85,7 @@ static const struct pb_field action_fields[] = {
     FIELD("owners", REF_LIST, .required = true, .ref = PB_KIND_MEMBER),
     FIELD("theme", REF, .ref = PB_KIND_THEME),
     FIELD("due", DATE),
-    FIELD("status", ENUM, .values = action_statuses),
+    FIELD("status", ENUM, .values = pb_action_statuses),
     FIELD("meeting", REF, .ref = PB_KIND_MEETING),
     FIELD("item", NAME),
     FIELD("ref", NAME),

@@ -3,7 +3,8 @@
  * history triggers, which are generated here from the tables' own column
  * lists so that they can never fall out of step with the schema; version 2
  * (schema_2.sql) adds agenda items, attendance and declarations, version 3
- * adds the indexes the dashboard's pages read through.
+ * adds the indexes the dashboard's pages read through, version 4 those of
+ * undo and redo by who.
  */
 #include "migrate.h"
 
@@ -184,10 +185,22 @@ static enum pb_status step_page_indexes(struct pb_db *db, struct pb_error *err)
         err);
 }
 
+/* Undo and redo of "my latest change" walk one person's changes, newest
+ * first, and each one's reversals (undo_mine.c): two indexes instead of a
+ * scan of the whole history. */
+static enum pb_status step_change_indexes(struct pb_db *db, struct pb_error *err)
+{
+    return sql_exec(db,
+                    "CREATE INDEX changes_by_who ON changes (who, id);"
+                    "CREATE INDEX changes_by_undoes ON changes (undoes);",
+                    err);
+}
+
 static enum pb_status (*const steps[PB_SCHEMA_VERSION])(struct pb_db *, struct pb_error *) = {
     step_1,
     step_2,
     step_page_indexes,
+    step_change_indexes,
 };
 
 static enum pb_status upgrade(struct pb_db *db, int64_t from, struct pb_error *err)

@@ -733,6 +733,29 @@ enum pb_status pb_record_exists(struct pb_db *db, enum pb_kind kind, const char 
     return PB_OK;
 }
 
+enum pb_status pb_record_require(struct pb_db *db, enum pb_kind kind, const char *key,
+                                 struct pb_error *err)
+{
+    bool exists = false;
+    enum pb_status s = pb_record_exists(db, kind, key, 0, &exists, err);
+    if (s != PB_OK || exists)
+        return s;
+    char **keys = NULL;
+    size_t n = 0;
+    s = pb_record_keys(db, kind, &keys, &n, err);
+    if (s != PB_OK)
+        return s;
+    const char *singular = pb_kind_info(kind)->singular;
+    const char *near = pb_suggest(key, (const char *const *)keys, n);
+    if (near)
+        s = pb_error_set(err, PB_ERR_NOT_FOUND, "no %s '%s'; did you mean '%s'?", singular, key,
+                         near);
+    else
+        s = pb_error_set(err, PB_ERR_NOT_FOUND, "no %s '%s'", singular, key);
+    pb_strings_free(keys, n);
+    return s;
+}
+
 void pb_strings_free(char **strings, size_t n)
 {
     for (size_t i = 0; i < n; i++)

@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_NAME_CHARS 200
-#define MAX_TEXT_CHARS 4000
 #define MAX_FIELDS     64 /* fields of one kind: a bit each in a uint64_t */
 
 /* ---- pass 2: one value of one field ---- */
@@ -55,7 +53,7 @@ static const char *check_text(struct import *im, size_t file, const char *name,
         import_report(im, file, v, "newline not allowed in '%s'", name);
         return NULL;
     }
-    size_t max = type == PB_FIELD_NAME ? MAX_NAME_CHARS : MAX_TEXT_CHARS;
+    size_t max = type == PB_FIELD_NAME ? PB_NAME_MAX_CHARS : PB_TEXT_MAX_CHARS;
     size_t chars = n <= max ? n : pb_utf8_length(s, n); /* no more characters than bytes */
     if (chars > max) {
         import_report(im, file, v, "'%s' is too long: %zu characters, at most %zu", name, chars,

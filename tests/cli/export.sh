@@ -258,4 +258,20 @@ out=$(cat "$WORK/example.md")
 expect_out_has "Action: All, Governance Officer — due 31 October 2022" \
     "the report's owners: All, then the Governance Officer"
 
+# --- an empty panel's export does not replace a file without --force ---
+pb import "$EXAMPLE"
+pb export -o "$WORK/good.yaml"
+expect_status 0 "export the example panel"
+DB="$WORK/empty.db"
+pb init
+pb export -o "$WORK/good.yaml"
+expect_status 65 "an empty panel's export over a file is refused"
+expect_err_has "--force" "the refusal says how to do it anyway"
+grep -q "thirkill" "$WORK/good.yaml" || fail "the good export was replaced"
+pb export --force -o "$WORK/good.yaml"
+expect_status 0 "with --force it is replaced"
+pb export stray -o "$WORK/new.yaml"
+expect_status 64 "a stray argument is refused wherever the options stand"
+[ ! -e "$WORK/new.yaml" ] || fail "a refused export wrote its file"
+
 finish

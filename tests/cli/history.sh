@@ -32,7 +32,7 @@ cmp -s "$EXAMPLE" "$WORK/renamed.yaml" && fail "the test's edit did not change t
 PANELBOARD_TODAY=2022-12-02 pb import --as thirkill "$WORK/renamed.yaml"
 expect_status 0 "import the renamed theme as thirkill (--as after the command)"
 
-pb history
+pb history --full
 expect_status 0 "history"
 expect_eq "$(entries "$out" | wc -l)" 2 "two imports are two entries"
 first=$(entry "$out" 1)
@@ -58,6 +58,15 @@ printf '%s\n' "$first" | grep -q 'Education (schools)' &&
     fail "the second import's entry lists rows it did not change: $first"
 # the first import added rows: an after with no before
 expect_line "$second" 'after:.*Cllr Thirkill' "the first import's entry shows the rows it added"
+
+# --- one line a change, the rows in brief; --full for the images ---
+pb history --limit 2
+expect_eq "$(printf '%s\n' "$out" | wc -l)" 2 "without --full, one line a change"
+expect_out_has "~themes housing" "the brief line names the row it changed"
+expect_out_has "more rows" "an import's rows are counted, not listed"
+expect_out_lacks "before:" "the images only with --full"
+pb history --full --limit 1
+expect_out_has "before:" "--full shows the images"
 
 # --- --limit ---
 pb history --limit 1

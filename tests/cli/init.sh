@@ -172,7 +172,7 @@ DB="$WORK/no-such-root/a-plain-file/panel.db"
 mkdir -p "$WORK/no-such-root"
 : >"$WORK/no-such-root/a-plain-file"
 pb export
-expect_status 73 "the first use of an uncreatable database, by export"
+expect_status 66 "export of a database that is not there, under a plain file"
 DB="$WORK/no-such-root"
 pb init
 expect_status 73 "a folder given as the database"
@@ -244,5 +244,20 @@ expect_exists "$WORK/real-home/.local/share/panelboard/panel.db" "the database i
 ln -s "$WORK/real-home/.local/share/panelboard/panel.db" "$WORK/linked.db"
 out=$("$PANELBOARD" --db "$WORK/linked.db" check 2>"$WORK/stderr"); status=$?
 expect_status 0 "a database reached through a symbolic link"
+
+# A mistyped --db: no command but init and import creates a database.
+for cmd in "export -o $WORK/panel.yaml" "check" "actions" "history" "done 1" "queue thirkill"; do
+    DB="$WORK/typo/pnael.db"
+    # shellcheck disable=SC2086
+    pb $cmd
+    expect_status 66 "$cmd on a --db that is not there"
+    expect_err_has "$WORK/typo/pnael.db: no such database" "$cmd names the path it did not find"
+    [ ! -e "$WORK/typo" ] || fail "$cmd on a mistyped --db created $WORK/typo"
+    [ ! -e "$WORK/panel.yaml" ] || fail "$cmd on a mistyped --db wrote the export"
+done
+DB="$WORK/new/panel.db"
+pb import "$EXAMPLE"
+expect_status 0 "import into a new file"
+expect_err_has "created $WORK/new/panel.db" "import says that it created the database"
 
 finish

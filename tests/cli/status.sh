@@ -23,7 +23,7 @@ expect_status 0 "done with a note"
 expect_eq "$out" "" "done prints nothing on stdout"
 expect_err_has "action #$id: open -> done, update added" "done says what it did on stderr"
 expect_eq "$(status_of "$id")" "done" "the action is done"
-pb history --limit 1
+pb history --limit 1 --full
 expect_out_has "thirkill  done #$id" "the history: who and what"
 expect_out_has '"status":"open"' "the history: the status before"
 expect_out_has '"status":"done"' "the history: the status after"
@@ -36,12 +36,12 @@ expect_out_has "thirkill  add action: Write to DWP" "the history: the add before
 pb --as smith status 6 in-progress Draft report shared with the YOT
 expect_status 0 "status in-progress with a note in several words"
 expect_eq "$(status_of 6)" "in-progress" "the action is in progress"
-pb history --limit 1
+pb history --limit 1 --full
 expect_out_has "smith  status #6 in-progress" "status in the history"
 expect_out_has '"by":"smith","text":"Draft report shared with the YOT"' "the words make one note"
 pb --as smith status 6 open '-2 weeks: slipped'
 expect_status 0 "a note starting with a dash"
-pb history --limit 1
+pb history --limit 1 --full
 expect_out_has '"text":"-2 weeks: slipped"' "the dash note is kept"
 pb status 5 dropped
 expect_status 0 "status dropped without --as or note"
@@ -49,7 +49,7 @@ expect_eq "$(status_of 5)" "dropped" "the action is dropped"
 pb status '#5' open 'Taken up again'
 expect_status 0 "an id written #5"
 expect_eq "$(status_of 5)" "open" "the action is open again"
-pb history --limit 1
+pb history --limit 1 --full
 expect_out_has '"by":null,"text":"Taken up again"' "a note without --as has no author"
 
 # the same status again: nothing to do, nothing in the history
@@ -69,7 +69,7 @@ expect_status 65 "an unknown id"
 expect_err_has "no action #99" "the unknown id is named"
 pb done seven
 expect_status 65 "an id that is not a number"
-expect_err_has "action 'seven' is not an id" "the bad id is named"
+expect_err_has "'seven' is not an id" "the bad id is named"
 pb status 2 finished
 expect_status 65 "an unknown status"
 expect_err_has "no status 'finished' (use open, in-progress, done or dropped)" "the valid ones"
@@ -91,8 +91,8 @@ pb done --force 2
 expect_status 64 "an unknown option"
 pb done --help
 expect_status 0 "done --help"
-expect_out_has "usage: panelboard done ID [NOTE]" "done --help synopsis"
+expect_out_has "usage: panelboard done IDS [NOTE]" "done --help synopsis"
 pb status --help
-expect_out_has "usage: panelboard status ID STATUS [NOTE]" "status --help synopsis"
+expect_out_has "usage: panelboard status IDS STATUS [NOTE]" "status --help synopsis"
 
 finish

@@ -17,6 +17,7 @@
 #define PANELBOARD_PAGE_H
 
 #include <panelboard/action.h>
+#include <panelboard/record.h>
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -298,5 +299,10 @@ struct pb_change_brief {
 };
 enum pb_status pb_row_last_change(struct pb_db *db, const char *table, int64_t row_id, bool *found,
                                   struct pb_change_brief *out, struct pb_error *err);
+/* The same for a row of a kind with a key (record.h): key for text ids, id
+ * for integer ones. */
+enum pb_status pb_record_last_change(struct pb_db *db, enum pb_kind kind, const char *key,
+                                     int64_t id, bool *found, struct pb_change_brief *out,
+                                     struct pb_error *err);
 
 #endif

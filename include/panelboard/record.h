@@ -147,6 +147,11 @@ void pb_strings_free(char **strings, size_t n);
  */
 typedef enum pb_status (*pb_record_fn)(const struct pb_value *values, void *ctx,
                                        struct pb_error *err);
+/* One row of a kind with a key (key for text ids, id for integer ones),
+ * passed to fn with its values as pb_record_each gives them. An unknown
+ * row: PB_ERR_NOT_FOUND. */
+enum pb_status pb_record_get(struct pb_db *db, enum pb_kind kind, const char *key, int64_t id,
+                             pb_record_fn fn, void *ctx, struct pb_error *err);
 enum pb_status pb_record_each(struct pb_db *db, enum pb_kind kind, const char *parent_key,
                               int64_t parent_id, pb_record_fn fn, void *ctx, struct pb_error *err);
 

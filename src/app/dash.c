@@ -177,6 +177,7 @@ void dash_close(struct dash *d)
     free(d->edit.text);
     free(d->kept_minutes);
     dash_overlay_close(d);
+    dash_form_close(d);
     memset(d, 0, sizeof *d);
 }
 
@@ -325,6 +326,8 @@ static unsigned run(struct dash *d, enum dash_cmd cmd)
         d->detail_focus = !d->detail_focus;
         return DASH_DRAW_ALL;
     case CMD_CAPTURE: return dash_start_capture(d);
+    case CMD_FORM_ADD: return dash_form_add(d);
+    case CMD_FORM_EDIT: return dash_form_edit(d);
     case CMD_NOTE: return dash_start_note(d);
     case CMD_DONE: return dash_done(d);
     case CMD_CYCLE: return dash_cycle(d);
@@ -405,6 +408,8 @@ static unsigned dispatch(struct dash *d, int key)
     bool had_message = d->message[0] != '\0';
     d->message[0] = '\0';
     unsigned redraw = had_message ? DASH_DRAW_STATUS : 0;
+    if (d->form)
+        return redraw | dash_form_key(d, key);
     if (d->input.kind != DASH_INPUT_NONE)
         return redraw | dash_input_dispatch(d, key);
     if (d->help)

@@ -11,6 +11,7 @@
 #define PANELBOARD_DASH_H
 
 #include <panelboard/page.h>
+#include <panelboard/record.h>
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -71,7 +72,8 @@ enum dash_cmd {
     CMD_PANE_NEXT, CMD_PANE_PREV,
     CMD_DOWN, CMD_UP, CMD_TOP, CMD_BOTTOM, CMD_PAGE_DOWN, CMD_PAGE_UP,
     CMD_DETAIL,
-    CMD_CAPTURE, CMD_NOTE, CMD_DONE, CMD_CYCLE, CMD_MARK, CMD_MARK_ALL,
+    CMD_CAPTURE, CMD_FORM_ADD, CMD_FORM_EDIT, CMD_NOTE, CMD_DONE, CMD_CYCLE, CMD_MARK,
+    CMD_MARK_ALL,
     CMD_SEARCH, CMD_SEARCH_NEXT, CMD_SEARCH_PREV,
     CMD_FILTER, CMD_FILTER_CLEAR, CMD_SORT, CMD_QUEUE,
     CMD_MEETING, CMD_ITEM_ADD, CMD_DECIDE, CMD_ASK, CMD_WRITE, CMD_ATTEND, CMD_PREVIEW,
@@ -214,9 +216,36 @@ struct dash_overlay {
  * for DASH_EDIT; dash_edit_done takes back what was written. */
 struct dash_edit {
     char *text;
+    bool for_form; /* the form's field under its cursor, not an item's minutes */
     char what[96];
     int64_t item;
     int64_t revision;
+};
+
+/* A form (A adds, e edits): one field a line over the panes. */
+#define DASH_FORM_FIELDS 12
+struct dash_form_field {
+    const struct pb_field *field;
+    size_t index;         /* in the kind's field table */
+    bool read_only;       /* the key of a row being edited */
+    struct dash_input in; /* what is typed; long text is in text instead */
+    char *text;           /* long text and lists of texts, whole */
+    char *was;            /* the value as read, to tell what someone else changed */
+    char *theirs;         /* after a refused save: the value they saved */
+    char error[160];
+};
+struct dash_form {
+    enum pb_kind kind;
+    bool adding;
+    char title[160];
+    char key[72]; /* the row being edited */
+    int64_t id;
+    int64_t revision;
+    struct dash_form_field fields[DASH_FORM_FIELDS];
+    size_t n, cursor;
+    char message[640];
+    char **meeting_ids, **strategy_ids; /* for completion */
+    size_t n_meeting_ids, n_strategy_ids;
 };
 
 struct dash_options {
@@ -278,6 +307,7 @@ struct dash {
     char *asked, *answer;         /* a question being typed, part by part */
     struct dash_overlay overlay;
     struct dash_edit edit;
+    struct dash_form *form; /* NULL when no form is open */
     char *kept_minutes; /* minutes whose save was refused, for the next w */
     int64_t kept_item;
 

@@ -72,6 +72,14 @@ unsigned dash_preview(struct dash *d);
 unsigned dash_overlay_key(struct dash *d, int key);
 void dash_overlay_close(struct dash *d);
 
+/* form.c */
+unsigned dash_form_add(struct dash *d);
+unsigned dash_form_edit(struct dash *d);
+unsigned dash_form_key(struct dash *d, int key);
+void dash_form_close(struct dash *d);
+/* The text $EDITOR gave back for the form's field (NULL: it failed). */
+void dash_form_edited(struct dash *d, const char *text);
+
 /* prompt.c: a key while the one-line editor is open */
 unsigned dash_input_dispatch(struct dash *d, int key);
 

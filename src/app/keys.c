@@ -27,6 +27,12 @@ const struct dash_binding dash_bindings[] = {
     {CMD_CAPTURE, {'a'}, "a", "add",
      "quick capture of an action: title @owner #theme due:DATE ref:TEXT (Tab completes)",
      DASH_WRITING},
+    {CMD_FORM_ADD, {'A'}, "A", NULL,
+     "add a row of this pane through a form, one field a line: Tab completes ids, Ctrl-O opens "
+     "long text in $EDITOR, Ctrl-S saves, Esc cancels",
+     DASH_WRITING},
+    {CMD_FORM_EDIT, {'e'}, "e", "edit", "edit the row under the cursor through the same form",
+     DASH_WRITING},
     {CMD_NOTE, {'n'}, "n", "note", "add an update note to the action", DASH_ON_ACTION | DASH_WRITING},
     {CMD_DONE, {'d'}, "d", "done", "mark the action done", DASH_ON_ACTION | DASH_WRITING},
     {CMD_CYCLE, {'s'}, "s", "status", "cycle its status: open, in-progress, done, dropped",

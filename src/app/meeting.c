@@ -270,6 +270,13 @@ unsigned dash_edit_done(struct dash *d, const char *text)
 {
     char *was = d->edit.text;
     d->edit.text = NULL;
+    if (d->edit.for_form) {
+        d->edit.for_form = false;
+        free(was);
+        if (d->form)
+            dash_form_edited(d, text);
+        return DASH_DRAW_ALL;
+    }
     if (!text) {
         dash_message(d, true, "the editor did not finish: nothing was saved");
         free(was);

@@ -6,6 +6,8 @@
  * the places of its parameters, so that a put costs SQLite's work and
  * little more: an import puts every row of a panel file.
  */
+#include <panelboard/page.h>
+
 #include "columns.h"
 #include "sql.h"
 
@@ -882,4 +884,67 @@ enum pb_status pb_record_each(struct pb_db *db, enum pb_kind kind, const char *p
         s = sql_fail(db, err);
     sqlite3_finalize(st);
     return s;
+}
+
+enum pb_status pb_record_get(struct pb_db *db, enum pb_kind kind, const char *key, int64_t id,
+                             pb_record_fn fn, void *ctx, struct pb_error *err)
+{
+    const struct pb_kind_info *info = pb_kind_info(kind);
+    const struct table_map *map = columns_of(kind);
+    if (!map->key_column || map->parent_column)
+        return pb_error_set(err, PB_ERR_INTERNAL, "pb_record_get: %s has no key", info->singular);
+    struct stmt found;
+    if (!row_stmt(db, kind, USE_FIND, &found, err))
+        return err ? err->status : PB_ERR_INTERNAL;
+    if (info->fields[0].type == PB_FIELD_INT_KEY)
+        bind_int(&found, P_KEY, id);
+    else
+        bind_text(&found, P_KEY, key);
+    int rc = sql_step(db, found.st, err);
+    if (rc < 0)
+        return err ? err->status : PB_ERR_INTERNAL;
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(found.st);
+        if (key)
+            return pb_error_set(err, PB_ERR_NOT_FOUND, "no %s '%s'", info->singular, key);
+        return pb_error_set(err, PB_ERR_NOT_FOUND, "no %s #%lld", info->singular, (long long)id);
+    }
+    struct pb_value values[COLUMNS_MAX];
+    char **lists[COLUMNS_MAX];
+    size_t n_lists[COLUMNS_MAX];
+    enum pb_status s = read_row(db, kind, found.st, values, lists, n_lists, err);
+    if (s == PB_OK)
+        s = fn(values, ctx, err);
+    for (size_t i = 0; i < info->n_fields; i++)
+        pb_strings_free(lists[i], n_lists[i]);
+    sqlite3_reset(found.st);
+    return s;
+}
+
+enum pb_status pb_record_last_change(struct pb_db *db, enum pb_kind kind, const char *key,
+                                     int64_t id, bool *found, struct pb_change_brief *out,
+                                     struct pb_error *err)
+{
+    const struct table_map *map = columns_of(kind);
+    *found = false;
+    if (!map->key_column || map->parent_column)
+        return pb_error_set(err, PB_ERR_INTERNAL, "pb_record_last_change: no key");
+    if (pb_kind_info(kind)->fields[0].type == PB_FIELD_INT_KEY)
+        return pb_row_last_change(db, map->table, id, found, out, err);
+    char *sql = pb_xasprintf("SELECT rowid FROM \"%s\" WHERE \"%s\" = ?1", map->table,
+                             map->key_column);
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL);
+    free(sql);
+    if (rc != SQLITE_OK)
+        return sql_fail(db, err);
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(st);
+    int64_t rowid = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sql_fail(db, err);
+    if (rc != SQLITE_ROW)
+        return PB_OK;
+    return pb_row_last_change(db, map->table, rowid, found, out, err);
 }

@@ -358,6 +358,69 @@ static void draw_overlay(WINDOW *win, struct dash *d, const struct tui_layout *l
     }
 }
 
+/* A form's layout: where its fields start and how wide their values are. */
+#define FORM_LABEL 14
+
+/* The form's field i text as shown: long text on one line, its line
+ * breaks as " / "; the caller frees it. */
+static char *form_shown(const struct dash_form_field *f)
+{
+    if (!f->text)
+        return dash_input_text(&f->in);
+    struct pb_buf b = {0};
+    for (const char *p = f->text; *p; p++) {
+        if (*p == '\n')
+            pb_buf_puts(&b, " / ");
+        else
+            pb_buf_add(&b, p, 1);
+    }
+    return b.data ? pb_buf_take(&b) : pb_xstrdup("");
+}
+
+static void draw_form(WINDOW *win, struct dash *d, const struct tui_layout *l)
+{
+    struct dash_form *form = d->form;
+    int y0 = l->list_y, x0 = l->list_x;
+    int w = l->cols - 2 * x0;
+    int bottom = l->message_y - (l->framed ? 1 : 0);
+    for (int y = y0; y < bottom; y++)
+        tui_put(win, y, x0, "", w, A_NORMAL, 0, true);
+    tui_put(win, y0, x0, form->title, w, A_BOLD | A_UNDERLINE, 0, true);
+    int y = y0 + 1;
+    for (size_t i = 0; i < form->n && y < bottom; i++) {
+        const struct dash_form_field *f = &form->fields[i];
+        bool here = i == form->cursor;
+        char label[48];
+        snprintf(label, sizeof label, "%s%s", f->field->key, f->field->required ? " *" : "");
+        tui_put(win, y, x0, here ? ">" : " ", 1, A_BOLD, 0, true);
+        tui_put(win, y, x0 + 1, label, FORM_LABEL - 1, A_BOLD, 0, true);
+        char *shown = form_shown(f);
+        int vw = w - FORM_LABEL;
+        int ew = f->error[0] ? tui_text_width(f->error) + 3 : 0;
+        if (ew > vw / 2)
+            ew = vw / 2;
+        attr_t attr = f->read_only ? A_DIM : here ? A_UNDERLINE : A_NORMAL;
+        tui_put(win, y, x0 + FORM_LABEL, shown, vw - ew, attr, 0, true);
+        if (ew)
+            tui_put(win, y, x0 + w - ew + 1, f->error, ew - 1, A_BOLD,
+                    tui.colour ? PAIR_OVERDUE : 0, false);
+        free(shown);
+        y++;
+        if (f->theirs && y < bottom) {
+            char *theirs = pb_xasprintf("theirs: %s", f->theirs);
+            tui_put(win, y, x0 + FORM_LABEL, theirs, vw, A_DIM | A_BOLD,
+                    tui.colour ? PAIR_WARN : 0, true);
+            free(theirs);
+            y++;
+        }
+    }
+    if (y + 1 < bottom)
+        tui_put(win, y + 1, x0, form->message[0] ? form->message
+                                                 : "Tab or Down: next field (Tab completes ids) "
+                                                   " Ctrl-O: $EDITOR  Ctrl-S: save  Esc: cancel",
+                w, form->message[0] ? A_BOLD : A_DIM, 0, true);
+}
+
 void tui_draw(WINDOW *win, struct dash *d, const struct tui_layout *l)
 {
     if (l->too_small) {
@@ -386,12 +449,29 @@ void tui_draw(WINDOW *win, struct dash *d, const struct tui_layout *l)
     draw_status(win, d, l);
     if (d->overlay.kind != DASH_OVERLAY_NONE)
         draw_overlay(win, d, l);
+    if (d->form)
+        draw_form(win, d, l);
     if (d->help)
         tui_draw_help(win, d, l);
 }
 
 void tui_place_cursor(WINDOW *win, const struct dash *d, const struct tui_layout *l)
 {
+    if (!l->too_small && d->form) {
+        /* on the field in hand, at its cursor */
+        const struct dash_form *form = d->form;
+        int y = l->list_y + 1;
+        for (size_t i = 0; i < form->cursor; i++)
+            y += form->fields[i].theirs ? 2 : 1;
+        const struct dash_form_field *f = &form->fields[form->cursor];
+        char *before = dash_input_range(&f->in, 0, f->in.cursor);
+        int x = l->list_x + FORM_LABEL + (f->text ? 0 : tui_text_width(before));
+        free(before);
+        int right = l->cols - 1 - (l->framed ? 1 : 0);
+        wmove(win, y, x < right ? x : right);
+        curs_set(1);
+        return;
+    }
     if (l->too_small || d->input.kind == DASH_INPUT_NONE || d->help) {
         curs_set(0);
         return;

@@ -1221,6 +1221,138 @@ static void dash__meeting_keys_off_the_agenda__do_not_apply(void **state)
     assert_int_equal(f->d.input.kind, DASH_INPUT_NONE);
 }
 
+/* ---- forms ---- */
+
+static const struct dash_form_field *form_field(struct fixture *f, const char *name)
+{
+    assert_non_null(f->d.form);
+    for (size_t i = 0; i < f->d.form->n; i++)
+        if (strcmp(f->d.form->fields[i].field->key, name) == 0)
+            return &f->d.form->fields[i];
+    fail_msg("the form has no field %s", name);
+    return NULL;
+}
+
+static void to_field(struct fixture *f, const char *name)
+{
+    const struct dash_form_field *want = form_field(f, name);
+    while (&f->d.form->fields[f->d.form->cursor] != want)
+        key(f, DASH_KEY_DOWN);
+}
+
+static char *theme_title(struct pb_db *db, const char *id)
+{
+    struct pb_theme_detail *t = NULL;
+    struct pb_error err = {0};
+    assert_int_equal(pb_theme_get(db, id, &t, &err), PB_OK);
+    char *title = pb_xstrdup(t->row.title);
+    pb_theme_detail_free(t);
+    return title;
+}
+
+static void dash__e_on_a_theme__edits_it_through_a_form_and_ctrl_s_saves(void **state)
+{
+    struct fixture *f = *state;
+    keys(f, 'j', 3);
+    assert_string_equal(selected(f), "housing");
+    key(f, 'e');
+    assert_true(form_field(f, "id")->read_only);
+    to_field(f, "title");
+    key(f, DASH_KEY_END);
+    type(f, " and homes");
+    to_field(f, "lead");
+    key(f, DASH_CTRL('u'));
+    type(f, "kno");
+    key(f, DASH_KEY_TAB);
+    char *lead = dash_input_text(&form_field(f, "lead")->in);
+    assert_string_equal(lead, "knox");
+    free(lead);
+    key(f, DASH_CTRL('s'));
+    assert_null(f->d.form);
+    assert_message_has(f, "saved");
+    char *title = theme_title(f->t.db, "housing");
+    assert_string_equal(title, "Housing and homes");
+    free(title);
+    key(f, 'u');
+    title = theme_title(f->t.db, "housing");
+    assert_string_equal(title, "Housing");
+    free(title);
+}
+
+static void dash__a_form_saved_after_another_terminal__shows_theirs_and_keeps_yours(void **state)
+{
+    struct fixture *f = *state;
+    keys(f, 'j', 3);
+    key(f, 'e');
+    to_field(f, "title");
+    key(f, DASH_CTRL('u'));
+    type(f, "Housing for care leavers");
+    struct pb_db *other = second_terminal(f, "smith");
+    testdb_import_text(other, "theirs.yaml",
+                       "panelboard: 1\nthemes:\n  - {id: housing, title: Homes}\n");
+    key(f, DASH_CTRL('s'));
+    assert_non_null(f->d.form);
+    assert_non_null(strstr(f->d.form->message, "smith saved this"));
+    assert_string_equal(form_field(f, "title")->theirs, "Homes");
+    char *mine = dash_input_text(&form_field(f, "title")->in);
+    assert_string_equal(mine, "Housing for care leavers");
+    free(mine);
+    assert_null(form_field(f, "lead")->theirs);
+    char *title = theme_title(f->t.db, "housing");
+    assert_string_equal(title, "Homes");
+    free(title);
+    /* Ctrl-S again: yours over theirs */
+    key(f, DASH_CTRL('s'));
+    assert_null(f->d.form);
+    title = theme_title(f->t.db, "housing");
+    assert_string_equal(title, "Housing for care leavers");
+    free(title);
+}
+
+static void dash__A_with_a_field_wrong__says_so_beside_it_and_saves_nothing(void **state)
+{
+    struct fixture *f = *state;
+    key(f, '2');
+    key(f, 'A');
+    assert_non_null(f->d.form);
+    type(f, "newbie");
+    to_field(f, "kind");
+    type(f, "councilor");
+    to_field(f, "joined");
+    type(f, "2022-02-30");
+    key(f, DASH_CTRL('s'));
+    assert_non_null(f->d.form);
+    assert_string_equal(form_field(f, "name")->error, "needed");
+    assert_non_null(strstr(form_field(f, "kind")->error, "councillor"));
+    assert_non_null(strstr(form_field(f, "joined")->error, "a date"));
+    bool exists = true;
+    struct pb_error err = {0};
+    assert_int_equal(pb_record_exists(f->t.db, PB_KIND_MEMBER, "newbie", 0, &exists, &err), PB_OK);
+    assert_false(exists);
+    key(f, DASH_KEY_ESC);
+    assert_null(f->d.form);
+    assert_message_has(f, "nothing was saved");
+}
+
+static void dash__long_text_in_a_form__goes_to_the_editor_and_back(void **state)
+{
+    struct fixture *f = *state;
+    keys(f, 'j', 3);
+    key(f, 'e');
+    to_field(f, "thoughts");
+    assert_true(key(f, DASH_CTRL('o')) & DASH_EDIT);
+    assert_string_equal(f->d.edit.text, "Liaising with Louise Kay, LCS.");
+    dash_edit_done(&f->d, "First line.\nSecond line.");
+    assert_string_equal(form_field(f, "thoughts")->text, "First line.\nSecond line.");
+    key(f, DASH_CTRL('s'));
+    assert_null(f->d.form);
+    struct pb_theme_detail *t = NULL;
+    struct pb_error err = {0};
+    assert_int_equal(pb_theme_get(f->t.db, "housing", &t, &err), PB_OK);
+    assert_string_equal(t->thoughts, "First line.\nSecond line.");
+    pb_theme_detail_free(t);
+}
+
 /* ---- live ---- */
 
 static void
@@ -1376,12 +1508,13 @@ static void dash__hints__list_only_the_keys_that_apply(void **state)
     char buf[1024];
     dash_hints(&f->d, buf, sizeof buf);
     assert_string_equal(buf,
-                        "Enter detail  a add  / search  f filter  M meeting  u undo  ? help  q quit");
+                        "Enter detail  a add  e edit  / search  f filter  M meeting  u undo  ? help  "
+                        "q quit");
     assert_false(hints_have(f, "done"));
     key(f, '3');
     dash_hints(&f->d, buf, sizeof buf);
-    assert_string_equal(buf, "Enter detail  a add  n note  d done  s status  / search  f filter  "
-                             "M meeting  u undo  ? help  q quit");
+    assert_string_equal(buf, "Enter detail  a add  e edit  n note  d done  s status  / search  "
+                             "f filter  M meeting  u undo  ? help  q quit");
     key(f, DASH_KEY_ENTER);
     assert_true(hints_have(f, "Esc back"));
     /* a short buffer is cut between hints, never inside one */
@@ -1495,6 +1628,16 @@ int main(void)
         cmocka_unit_test_setup_teardown(
             dash__a_whole_meeting_from_the_keyboard__is_in_its_minutes, setup_example_as, teardown),
         cmocka_unit_test_setup_teardown(dash__meeting_keys_off_the_agenda__do_not_apply,
+                                        setup_example, teardown),
+        cmocka_unit_test_setup_teardown(
+            dash__e_on_a_theme__edits_it_through_a_form_and_ctrl_s_saves, setup_example, teardown),
+        cmocka_unit_test_setup_teardown(
+            dash__a_form_saved_after_another_terminal__shows_theirs_and_keeps_yours, setup_example,
+            teardown),
+        cmocka_unit_test_setup_teardown(
+            dash__A_with_a_field_wrong__says_so_beside_it_and_saves_nothing, setup_example,
+            teardown),
+        cmocka_unit_test_setup_teardown(dash__long_text_in_a_form__goes_to_the_editor_and_back,
                                         setup_example, teardown),
         cmocka_unit_test_setup_teardown(dash__d_on_an_action__marks_it_done_and_u_undoes_it,
                                         setup_example, teardown),

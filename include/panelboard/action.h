@@ -100,6 +100,7 @@ struct pb_action_filter {
     const char *owner;  /* owned by this member, or by all */
     const char *status; /* with this status */
     bool overdue;       /* open or in progress, and due before today */
+    bool outstanding;   /* open or in progress: the action log's "outstanding" */
 };
 
 /* The actions that pass filter (NULL: all of them), by id. Unknown ids in

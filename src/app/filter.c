@@ -19,8 +19,9 @@ static void set(char **field, const char *value)
     *field = value ? pb_xstrdup(value) : NULL;
 }
 
-static void apply(struct dash *d, bool overdue)
+static void apply(struct dash *d, bool overdue, bool outstanding)
 {
+    d->query.filter.outstanding = outstanding;
     d->query.filter.theme = d->filter_theme;
     d->query.filter.owner = d->filter_owner;
     d->query.filter.status = d->filter_status;
@@ -57,6 +58,8 @@ char *dash_filter_text(const struct dash *d)
         pb_buf_addf(&b, "status:%s ", d->filter_status);
     if (d->query.filter.overdue)
         pb_buf_puts(&b, "overdue ");
+    if (d->query.filter.outstanding)
+        pb_buf_puts(&b, "outstanding ");
     return pb_buf_take(&b);
 }
 
@@ -69,8 +72,9 @@ unsigned dash_start_filter(struct dash *d)
         free(text);
         text = pb_xasprintf("#%s ", row->id);
     } else if (!*text && row && d->pane == DASH_LEADS && row->member) {
+        /* a lead's outstanding actions: what they will report on */
         free(text);
-        text = pb_xasprintf("@%s ", row->member);
+        text = pb_xasprintf("@%s outstanding ", row->member);
     }
     dash_input_start(&d->input, DASH_INPUT_FILTER, "filter: ", text, (size_t)-1);
     free(text);
@@ -106,7 +110,7 @@ static bool is_status(const char *word)
 unsigned dash_submit_filter(struct dash *d, const char *text)
 {
     char *owner = NULL, *theme = NULL, *status = NULL;
-    bool overdue = false, ok = true;
+    bool overdue = false, outstanding = false, ok = true;
     char *copy = pb_xstrdup(text);
     for (char *save = NULL, *w = strtok_r(copy, " \t", &save); w && ok;
          w = strtok_r(NULL, " \t", &save)) {
@@ -122,6 +126,10 @@ unsigned dash_submit_filter(struct dash *d, const char *text)
             ok = false;
         } else if (strcmp(w, "overdue") == 0) {
             overdue = true;
+        } else if (strcmp(w, "outstanding") == 0) {
+            /* the action log's view: what is still open, soonest due first */
+            outstanding = true;
+            d->query.order = PB_ORDER_DUE;
         } else {
             const char *st = strncmp(w, "status:", 7) == 0 ? w + 7 : w;
             if (is_status(st)) {
@@ -129,7 +137,7 @@ unsigned dash_submit_filter(struct dash *d, const char *text)
             } else {
                 const char *near = pb_suggest(st, pb_action_statuses, 4);
                 dash_message(d, true, "'%s' is not a filter%s%s%s (use @owner #theme status:S "
-                             "overdue)", w, near ? "; did you mean status:" : "",
+                             "overdue outstanding)", w, near ? "; did you mean status:" : "",
                              near ? near : "", near ? "?" : "");
                 ok = false;
             }
@@ -148,7 +156,7 @@ unsigned dash_submit_filter(struct dash *d, const char *text)
     d->filter_owner = owner;
     d->filter_theme = theme;
     d->filter_status = status;
-    apply(d, overdue);
+    apply(d, overdue, outstanding);
     d->input.kind = DASH_INPUT_NONE;
     return show_actions(d);
 }
@@ -161,7 +169,7 @@ unsigned dash_clear_filter(struct dash *d)
     if (d->queue)
         d->query.order = d->order_before_queue;
     d->queue = false;
-    apply(d, false);
+    apply(d, false, false);
     dash_message(d, false, "filters cleared: every action is shown");
     return show_actions(d);
 }
@@ -183,7 +191,7 @@ unsigned dash_toggle_queue(struct dash *d)
     } else {
         d->query.order = d->order_before_queue;
     }
-    apply(d, d->query.filter.overdue);
+    apply(d, d->query.filter.overdue, d->query.filter.outstanding);
     dash_message(d, false, d->queue ? "my queue: %s's open actions, soonest due first (m again "
                                       "for all)"
                                     : "all actions (m for %s's queue)",

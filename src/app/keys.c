@@ -47,7 +47,9 @@ const struct dash_binding dash_bindings[] = {
     {CMD_SEARCH_NEXT, {'n'}, "n", "next", "while searching: the next match", DASH_SEARCHING},
     {CMD_SEARCH_PREV, {'N'}, "N", "prev", "while searching: the previous match", DASH_SEARCHING},
     {CMD_FILTER, {'f'}, "f", "filter",
-     "filter the actions: @owner #theme status:S overdue (Tab completes)", DASH_ANY},
+     "filter the actions: @owner #theme status:S overdue, or outstanding (open or in progress, "
+     "soonest due first: the action log); Tab completes",
+     DASH_ANY},
     {CMD_FILTER_CLEAR, {'F'}, "F", NULL, "clear the filters", DASH_ANY},
     {CMD_SORT, {'S'}, "S", NULL, "sort the actions by due date or by id", DASH_ANY},
     {CMD_QUEUE, {'m'}, "m", "my queue", "my queue: the actions of the --as member", DASH_HAS_AS},

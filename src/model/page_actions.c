@@ -39,7 +39,7 @@ char *page_find_text(const char *text)
 
 static bool is_live(const struct pb_action_query *q)
 {
-    return q->filter.overdue || q->queue;
+    return q->filter.overdue || q->filter.outstanding || q->queue;
 }
 
 /* The index whose order is the part's order under the query's most
@@ -73,7 +73,7 @@ void page_action_where(struct pb_buf *b, const struct pb_action_query *q)
         pb_buf_puts(b, " AND a.status = :status");
     if (f->overdue)
         pb_buf_puts(b, " AND " ACTION_OVERDUE);
-    else if (q->queue)
+    else if (q->queue || f->outstanding)
         pb_buf_puts(b, " AND " ACTION_LIVE);
     if (f->owner)
         pb_buf_puts(b, " AND (a.owners_all = 1 OR EXISTS (SELECT 1 FROM action_owners o"

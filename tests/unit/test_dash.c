@@ -1353,6 +1353,25 @@ static void dash__long_text_in_a_form__goes_to_the_editor_and_back(void **state)
     pb_theme_detail_free(t);
 }
 
+static void dash__f_outstanding_from_a_lead__shows_their_open_actions_soonest_due_first(void **state)
+{
+    struct fixture *f = *state;
+    key(f, '2');
+    key(f, 'f');
+    char *text = dash_input_text(&f->d.input);
+    assert_non_null(strstr(text, " outstanding "));
+    free(text);
+    key(f, DASH_KEY_ENTER);
+    assert_int_equal(f->d.pane, DASH_ACTIONS);
+    assert_true(f->d.query.filter.outstanding);
+    assert_int_equal(f->d.query.order, PB_ORDER_DUE);
+    const struct dash_list *l = &f->d.lists[DASH_ACTIONS];
+    assert_true(l->n > 0);
+    for (size_t i = 0; i < l->n; i++)
+        assert_true(strcmp(l->rows[i].status, "open") == 0 ||
+                    strcmp(l->rows[i].status, "in-progress") == 0);
+}
+
 /* ---- live ---- */
 
 static void
@@ -1639,6 +1658,9 @@ int main(void)
             teardown),
         cmocka_unit_test_setup_teardown(dash__long_text_in_a_form__goes_to_the_editor_and_back,
                                         setup_example, teardown),
+        cmocka_unit_test_setup_teardown(
+            dash__f_outstanding_from_a_lead__shows_their_open_actions_soonest_due_first,
+            setup_example, teardown),
         cmocka_unit_test_setup_teardown(dash__d_on_an_action__marks_it_done_and_u_undoes_it,
                                         setup_example, teardown),
         cmocka_unit_test_setup_teardown(

@@ -14,7 +14,7 @@
 #define MAX_DUE_DAYS    3650
 #define MAX_TITLE_CHARS 200
 #define MAX_REF_CHARS   200 /* a NAME field in the panel file */
-#define DUE_FORMS       "(use YYYY-MM-DD, +3d, +2w, a weekday, today or tomorrow)"
+#define DUE_FORMS       "(use YYYY-MM-DD, +3d, +2w, +1m, a weekday, today or tomorrow)"
 
 /* One word of the line; a quoted ref: value counts as one word. */
 struct token {
@@ -98,8 +98,9 @@ static bool looks_like_date(const char *s)
     return true;
 }
 
-/* "+Nd" or "+Nw"; false when text is not of that shape at all. */
-static bool parse_offset(const char *text, long *days)
+/* "+Nd", "+Nw" or "+Nm" (calendar months from today); false when text is
+ * not of that shape at all. */
+static bool parse_offset(const char *text, pb_day today, long *days)
 {
     const char *p = text + 1;
     long n = 0;
@@ -109,9 +110,12 @@ static bool parse_offset(const char *text, long *days)
         if (n <= MAX_DUE_DAYS) /* stop growing: anything past the bound is refused */
             n = n * 10 + (*p - '0');
     char unit = ascii_lower(*p);
-    if ((unit != 'd' && unit != 'w') || p[1] != '\0')
+    if ((unit != 'd' && unit != 'w' && unit != 'm') || p[1] != '\0')
         return false;
-    *days = unit == 'w' ? n * 7 : n;
+    if (unit == 'm')
+        *days = n ? pb_date_add_months(today, (int)n) - today : 0;
+    else
+        *days = unit == 'w' ? n * 7 : n;
     return true;
 }
 
@@ -135,7 +139,7 @@ enum pb_status capture_parse_due(const char *text, pb_day today, pb_day *out, st
         return PB_OK;
     if (looks_like_date(text))
         return pb_error_set(err, PB_ERR_DATA, "bad date '%s' in due: (there is no such day)", text);
-    if (parse_offset(text, &days)) {
+    if (parse_offset(text, today, &days)) {
         if (days < 1 || days > MAX_DUE_DAYS)
             return pb_error_set(err, PB_ERR_DATA,
                                 "bad date '%s' in due: (+N must be 1 to %d days ahead)", text,

@@ -28,6 +28,7 @@ struct parser {
     size_t pos;
     pb_day today;
     const struct capture_ids *ids;
+    bool edit; /* capture_parse_edit: no title needed, due:~ clears */
     struct capture *out;
     struct pb_buf title;
     int title_column;
@@ -300,8 +301,12 @@ static enum pb_status set_theme(struct parser *p, const struct token *t)
 
 static enum pb_status set_due(struct parser *p, const struct token *t)
 {
-    if (p->out->has_due)
+    if (p->out->has_due || p->out->clears_due)
         return fail_at(p->err, t->column, "due: given twice");
+    if (p->edit && t->len == 5 && t->text[4] == '~') {
+        p->out->clears_due = true;
+        return PB_OK;
+    }
     char *text = pb_xstrndup(t->text + 4, t->len - 4);
     enum pb_status status = capture_parse_due(text, p->today, &p->out->due, p->err);
     free(text);
@@ -369,7 +374,7 @@ static enum pb_status take_token(struct parser *p, const struct token *t)
 static enum pb_status finish_title(struct parser *p)
 {
     if (p->title.len == 0)
-        return fail_at(p->err, 1, "an action needs a title");
+        return p->edit ? PB_OK : fail_at(p->err, 1, "an action needs a title");
     size_t chars = pb_utf8_length(p->title.data, p->title.len);
     if (chars > MAX_TITLE_CHARS)
         return fail_at(p->err, p->title_column,
@@ -379,10 +384,11 @@ static enum pb_status finish_title(struct parser *p)
     return PB_OK;
 }
 
-enum pb_status capture_parse(const char *line, pb_day today, const struct capture_ids *ids,
-                             struct capture *out, struct pb_error *err)
+static enum pb_status parse(const char *line, pb_day today, const struct capture_ids *ids,
+                           bool edit, struct capture *out, struct pb_error *err)
 {
-    struct parser p = {.line = line, .today = today, .ids = ids, .out = out, .err = err};
+    struct parser p = {
+        .line = line, .today = today, .ids = ids, .edit = edit, .out = out, .err = err};
     struct token t;
     memset(out, 0, sizeof *out);
     enum pb_status status = check_line(line, err);
@@ -399,6 +405,18 @@ enum pb_status capture_parse(const char *line, pb_day today, const struct captur
         capture_free(out);
     }
     return status;
+}
+
+enum pb_status capture_parse(const char *line, pb_day today, const struct capture_ids *ids,
+                             struct capture *out, struct pb_error *err)
+{
+    return parse(line, today, ids, false, out, err);
+}
+
+enum pb_status capture_parse_edit(const char *line, pb_day today, const struct capture_ids *ids,
+                                  struct capture *out, struct pb_error *err)
+{
+    return parse(line, today, ids, true, out, err);
 }
 
 void capture_free(struct capture *c)

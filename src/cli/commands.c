@@ -101,6 +101,23 @@ const struct cli_command cli_commands[] = {
      "status: exit 65, nothing changed.\n"
      "\n"
      "  --on DATE   moved on DATE (YYYY-MM-DD, not after today), as for done\n", false},
+    {"show", cmd_show, "show ID", "one action whole: fields, owners, updates, latest changes",
+     "Prints action ID's title, status (overdue marked), theme, due date, meeting,\n"
+     "minute reference and revision, its owners by name, its updates oldest first,\n"
+     "and the latest five changes to it from the history (panelboard history has\n"
+     "the rest). An unknown id: exit 65.\n", false},
+    {"edit", cmd_edit, "edit ID TEXT [--revision N]",
+     "change an action with the quick-capture syntax; only what TEXT names changes",
+     "TEXT is [TITLE WORDS] [@owner ...] [#theme] [due:DATE|due:~] [ref:TEXT], as\n"
+     "for add: title words replace the title, @ owners replace the owners, #theme\n"
+     "the theme, due: the due date (due:~ clears it), ref: the minute reference.\n"
+     "TEXT naming nothing: exit 64. An unknown id: exit 65 (an unknown @ or #\n"
+     "with the nearest id), nothing changed. The edit is made against the\n"
+     "revision read, so a change someone makes meanwhile is not overwritten:\n"
+     "exit 75, nothing changed.\n"
+     "\n"
+     "  --revision N   the revision you read (panelboard show): refused with exit\n"
+     "                 75 when the action has changed since\n", false},
     {"note", cmd_note, "note ID TEXT [--on DATE]", "add a dated update note to an action",
      "TEXT becomes an update of action ID, dated today (or the --on day) by the\n"
      "--as member. An unknown id: exit 65.\n"

@@ -227,6 +227,22 @@ static void capture__due_counts_calendar_months_clamping_the_day(void **state)
     assert_int_equal(capture_parse_due("+0m", today(), &due, &err), PB_ERR_DATA);
 }
 
+static void capture__edit_needs_no_title_and_clears_due(void **state)
+{
+    (void)state;
+    struct capture c = {0};
+    struct pb_error err = {0};
+    assert_int_equal(capture_parse_edit("due:~ #housing", today(), &ids, &c, &err), PB_OK);
+    assert_null(c.title);
+    assert_true(c.clears_due);
+    assert_false(c.has_due);
+    assert_string_equal(c.theme, "housing");
+    capture_free(&c);
+    assert_int_equal(capture_parse_edit("due:~ due:fri", today(), &ids, &c, &err), PB_ERR_DATA);
+    /* only an edit has a due date to clear */
+    assert_int_equal(capture_parse("Chase due:~", today(), &ids, &c, &err), PB_ERR_DATA);
+}
+
 static void capture__due_today_and_tomorrow(void **state)
 {
     (void)state;
@@ -428,6 +444,7 @@ int main(void)
         cmocka_unit_test(capture__due_weekday_is_the_next_such_day_after_today),
         cmocka_unit_test(capture__due_counts_days_and_weeks_ahead),
         cmocka_unit_test(capture__due_counts_calendar_months_clamping_the_day),
+        cmocka_unit_test(capture__edit_needs_no_title_and_clears_due),
         cmocka_unit_test(capture__due_today_and_tomorrow),
         cmocka_unit_test(capture__due_takes_a_date_that_exists),
         cmocka_unit_test(capture__rejects_a_bad_due_naming_the_forms),

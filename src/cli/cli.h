@@ -107,5 +107,10 @@ enum pb_status cmd_undo(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_redo(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_show(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_edit(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_members(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_themes(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_meetings(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_co_options(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_feedback(struct cli *cli, struct pb_error *err);
 
 #endif

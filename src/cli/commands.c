@@ -133,6 +133,48 @@ const struct cli_command cli_commands[] = {
     {"redo", cmd_redo, "redo", "reverse the latest undo made --as this member",
      "Reverses the --as member's latest undo still in effect, unless they have\n"
      "made a change of their own since. Nothing to redo: exit 65.\n", false},
+    {"members", cmd_members, "members [--format text|tsv]", "list the members, one a line",
+     "Every member in the panel file's order.\n"
+     "\n"
+     "  --format text   one a line, the fields separated by two spaces (default)\n"
+     "  --format tsv    tab-separated, with the header line\n"
+     "                  id name kind post voting organisation joined left\n"
+     "                  (ids, not names; \\t \\n \\\\ escaped)\n", false},
+    {"themes", cmd_themes, "themes [--format text|tsv]",
+     "list the themes with their open, overdue and done actions",
+     "Every theme in the chair's order, with its lead and its actions counted: open\n"
+     "(in progress included), overdue (open and due before today) and done.\n"
+     "\n"
+     "  --format text   one a line, the fields separated by two spaces (default)\n"
+     "  --format tsv    tab-separated, with the header line\n"
+     "                  id title lead open overdue done\n"
+     "                  (ids, not names; \\t \\n \\\\ escaped)\n", false},
+    {"meetings", cmd_meetings, "meetings [--format text|tsv]",
+     "list the meetings with their dates and agenda items",
+     "Every meeting with its date, title and agenda items: in text each item's ref\n"
+     "and title, joined by '; '; in TSV the items' refs, joined by commas.\n"
+     "\n"
+     "  --format text   one a line, the fields separated by two spaces (default)\n"
+     "  --format tsv    tab-separated, with the header line\n"
+     "                  id date title items\n"
+     "                  (ids, not names; \\t \\n \\\\ escaped)\n", false},
+    {"co-options", cmd_co_options, "co-options [--format text|tsv]",
+     "list the co-option seats, one a line",
+     "Every co-option seat with its sector, status and holder.\n"
+     "\n"
+     "  --format text   one a line, the fields separated by two spaces (default)\n"
+     "  --format tsv    tab-separated, with the header line\n"
+     "                  id sector status member nominated_by resolved term_end ref\n"
+     "                  (ids, not names; \\t \\n \\\\ escaped)\n", false},
+    {"feedback", cmd_feedback, "feedback [--format text|tsv]",
+     "list the \"you said, we did\" feedback, one item a line",
+     "Every feedback item by id: date, theme, status, the action it led to, who was\n"
+     "told and how, what was said and what was done.\n"
+     "\n"
+     "  --format text   one a line, the fields separated by two spaces (default)\n"
+     "  --format tsv    tab-separated, with the header line\n"
+     "                  id date theme status action told channel said did\n"
+     "                  (ids, not names; \\t \\n \\\\ escaped)\n", false},
     {"minutes", cmd_minutes, "minutes [MEETING] [--format md|html|text] [--exempt]",
      "the minutes of one meeting (default: the latest), ready to publish",
      "MEETING is a meeting id; without one, the latest meeting by date. Prints the\n"

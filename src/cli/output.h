@@ -34,6 +34,9 @@ enum pb_status output_action(const struct pb_action *action, void *ctx, struct p
  * that a field stays on its line and cannot drive the terminal. */
 void output_text(FILE *out, const char *s);
 
+/* Writes s as a TSV field: \t \n \\ escaped, nothing else quoted. */
+void output_tsv(FILE *out, const char *s);
+
 /* Ends a listing that succeeded: an empty TSV listing still has its header,
  * and an empty text listing says so on standard error (what names it). */
 void output_end(struct output *o, const char *what);

@@ -178,11 +178,10 @@ static enum pb_status check_line(const char *line, struct pb_error *err)
         size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
         if (n > len - i || !pb_utf8_valid(line + i, n))
             return fail_at(err, column_at(line, i), "the line is not valid UTF-8");
-        if ((c < 0x20 && !is_space((char)c)) || c == 0x7F)
-            return fail_at(err, column_at(line, i), "control character U+%04X in the line", c);
-        if (c == 0xC2 && (unsigned char)line[i + 1] < 0xA0)
+        uint32_t code;
+        if (pb_utf8_control(line + i, n, "\t\n\r", &code))
             return fail_at(err, column_at(line, i), "control character U+%04X in the line",
-                           (unsigned)(unsigned char)line[i + 1]);
+                           (unsigned)code);
         i += n;
     }
     return PB_OK;

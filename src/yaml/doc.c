@@ -123,9 +123,8 @@ static const char *shown(struct shown *out, const char *s, size_t len)
             w = len - i;
         if (n + w > SHOWN_MAX)
             break;
-        bool control = p[i] < 0x20 || p[i] == 0x7F ||
-                       (p[i] == 0xC2 && w == 2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F);
-        if (control) {
+        uint32_t code;
+        if (pb_utf8_control(s + i, w, NULL, &code)) {
             out->text[n++] = '?';
         } else {
             memcpy(out->text + n, p + i, w);
@@ -353,16 +352,9 @@ static enum pb_status check_text(struct loader *l, const unsigned char *s, size_
                                  yaml_mark_t mark)
 {
     for (size_t i = 0; i < len; i++) {
-        unsigned code;
-        if (s[i] >= 0x20 && s[i] < 0x7F)
-            continue;
-        if ((s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') || s[i] == 0x7F)
-            code = s[i];
-        else if (s[i] == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)
-            code = s[i + 1];
-        else
-            continue;
-        return fail(l, mark, "control character U+%04X in text", code);
+        uint32_t code;
+        if (pb_utf8_control((const char *)s + i, len - i, "\n\t", &code))
+            return fail(l, mark, "control character U+%04X in text", (unsigned)code);
     }
     return PB_OK;
 }

@@ -53,6 +53,9 @@ void pb_date_format(pb_day day, char *buf);
 void pb_date_format_long(pb_day day, char *buf, size_t size);
 /* 0 = Monday ... 6 = Sunday. */
 int pb_date_weekday(pb_day day);
+/* day plus months calendar months, the day of the month clamped to the
+ * last of the month reached (31 January + 1 month is 28 or 29 February). */
+pb_day pb_date_add_months(pb_day day, int months);
 /* Today in local time, unless the environment pins it: PANELBOARD_TODAY=YYYY-MM-DD
  * (for tests and for preparing a meeting in advance). */
 pb_day pb_date_today(void);

@@ -31,6 +31,7 @@ struct capture {
     char *theme;     /* NULL when none */
     bool has_due;    /* whether due: was given */
     pb_day due;      /* only with has_due */
+    bool clears_due; /* capture_parse_edit only: due:~ */
     char *ref;       /* NULL when none */
 };
 
@@ -43,6 +44,10 @@ struct capture {
  * empty. An unknown id is reported with the nearest known one. */
 enum pb_status capture_parse(const char *line, pb_day today, const struct capture_ids *ids,
                              struct capture *out, struct pb_error *err);
+/* As capture_parse, for changing an action (`panelboard edit`): the title
+ * may be left out (out->title NULL), and due:~ clears the due date. */
+enum pb_status capture_parse_edit(const char *line, pb_day today, const struct capture_ids *ids,
+                                  struct capture *out, struct pb_error *err);
 void capture_free(struct capture *c);
 
 /* A due: value alone: YYYY-MM-DD, +Nd, +Nw (at most 3650 days ahead), a

@@ -305,4 +305,11 @@ enum pb_status pb_record_last_change(struct pb_db *db, enum pb_kind kind, const 
                                      int64_t id, bool *found, struct pb_change_brief *out,
                                      struct pb_error *err);
 
+/* The latest changes (at most limit) to action #id, its owners or its
+ * updates, newest first, each once. */
+typedef enum pb_status (*pb_change_brief_fn)(const struct pb_change_brief *change, void *ctx,
+                                             struct pb_error *err);
+enum pb_status pb_action_changes(struct pb_db *db, int64_t id, int64_t limit,
+                                 pb_change_brief_fn fn, void *ctx, struct pb_error *err);
+
 #endif

@@ -14,7 +14,7 @@
 #define MAX_DUE_DAYS    3650
 #define MAX_TITLE_CHARS 200
 #define MAX_REF_CHARS   200 /* a NAME field in the panel file */
-#define DUE_FORMS       "(use YYYY-MM-DD, +3d, +2w, a weekday, today or tomorrow)"
+#define DUE_FORMS       "(use YYYY-MM-DD, +3d, +2w, +1m, a weekday, today or tomorrow)"
 
 /* One word of the line; a quoted ref: value counts as one word. */
 struct token {
@@ -28,6 +28,7 @@ struct parser {
     size_t pos;
     pb_day today;
     const struct capture_ids *ids;
+    bool edit; /* capture_parse_edit: no title needed, due:~ clears */
     struct capture *out;
     struct pb_buf title;
     int title_column;
@@ -98,8 +99,9 @@ static bool looks_like_date(const char *s)
     return true;
 }
 
-/* "+Nd" or "+Nw"; false when text is not of that shape at all. */
-static bool parse_offset(const char *text, long *days)
+/* "+Nd", "+Nw" or "+Nm" (calendar months from today); false when text is
+ * not of that shape at all. */
+static bool parse_offset(const char *text, pb_day today, long *days)
 {
     const char *p = text + 1;
     long n = 0;
@@ -109,9 +111,12 @@ static bool parse_offset(const char *text, long *days)
         if (n <= MAX_DUE_DAYS) /* stop growing: anything past the bound is refused */
             n = n * 10 + (*p - '0');
     char unit = ascii_lower(*p);
-    if ((unit != 'd' && unit != 'w') || p[1] != '\0')
+    if ((unit != 'd' && unit != 'w' && unit != 'm') || p[1] != '\0')
         return false;
-    *days = unit == 'w' ? n * 7 : n;
+    if (unit == 'm')
+        *days = n ? pb_date_add_months(today, (int)n) - today : 0;
+    else
+        *days = unit == 'w' ? n * 7 : n;
     return true;
 }
 
@@ -135,7 +140,7 @@ enum pb_status capture_parse_due(const char *text, pb_day today, pb_day *out, st
         return PB_OK;
     if (looks_like_date(text))
         return pb_error_set(err, PB_ERR_DATA, "bad date '%s' in due: (there is no such day)", text);
-    if (parse_offset(text, &days)) {
+    if (parse_offset(text, today, &days)) {
         if (days < 1 || days > MAX_DUE_DAYS)
             return pb_error_set(err, PB_ERR_DATA,
                                 "bad date '%s' in due: (+N must be 1 to %d days ahead)", text,
@@ -173,11 +178,10 @@ static enum pb_status check_line(const char *line, struct pb_error *err)
         size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
         if (n > len - i || !pb_utf8_valid(line + i, n))
             return fail_at(err, column_at(line, i), "the line is not valid UTF-8");
-        if ((c < 0x20 && !is_space((char)c)) || c == 0x7F)
-            return fail_at(err, column_at(line, i), "control character U+%04X in the line", c);
-        if (c == 0xC2 && (unsigned char)line[i + 1] < 0xA0)
+        uint32_t code;
+        if (pb_utf8_control(line + i, n, "\t\n\r", &code))
             return fail_at(err, column_at(line, i), "control character U+%04X in the line",
-                           (unsigned)(unsigned char)line[i + 1]);
+                           (unsigned)code);
         i += n;
     }
     return PB_OK;
@@ -296,8 +300,12 @@ static enum pb_status set_theme(struct parser *p, const struct token *t)
 
 static enum pb_status set_due(struct parser *p, const struct token *t)
 {
-    if (p->out->has_due)
+    if (p->out->has_due || p->out->clears_due)
         return fail_at(p->err, t->column, "due: given twice");
+    if (p->edit && t->len == 5 && t->text[4] == '~') {
+        p->out->clears_due = true;
+        return PB_OK;
+    }
     char *text = pb_xstrndup(t->text + 4, t->len - 4);
     enum pb_status status = capture_parse_due(text, p->today, &p->out->due, p->err);
     free(text);
@@ -365,7 +373,7 @@ static enum pb_status take_token(struct parser *p, const struct token *t)
 static enum pb_status finish_title(struct parser *p)
 {
     if (p->title.len == 0)
-        return fail_at(p->err, 1, "an action needs a title");
+        return p->edit ? PB_OK : fail_at(p->err, 1, "an action needs a title");
     size_t chars = pb_utf8_length(p->title.data, p->title.len);
     if (chars > MAX_TITLE_CHARS)
         return fail_at(p->err, p->title_column,
@@ -375,10 +383,11 @@ static enum pb_status finish_title(struct parser *p)
     return PB_OK;
 }
 
-enum pb_status capture_parse(const char *line, pb_day today, const struct capture_ids *ids,
-                             struct capture *out, struct pb_error *err)
+static enum pb_status parse(const char *line, pb_day today, const struct capture_ids *ids,
+                           bool edit, struct capture *out, struct pb_error *err)
 {
-    struct parser p = {.line = line, .today = today, .ids = ids, .out = out, .err = err};
+    struct parser p = {
+        .line = line, .today = today, .ids = ids, .edit = edit, .out = out, .err = err};
     struct token t;
     memset(out, 0, sizeof *out);
     enum pb_status status = check_line(line, err);
@@ -395,6 +404,18 @@ enum pb_status capture_parse(const char *line, pb_day today, const struct captur
         capture_free(out);
     }
     return status;
+}
+
+enum pb_status capture_parse(const char *line, pb_day today, const struct capture_ids *ids,
+                             struct capture *out, struct pb_error *err)
+{
+    return parse(line, today, ids, false, out, err);
+}
+
+enum pb_status capture_parse_edit(const char *line, pb_day today, const struct capture_ids *ids,
+                                  struct capture *out, struct pb_error *err)
+{
+    return parse(line, today, ids, true, out, err);
 }
 
 void capture_free(struct capture *c)

@@ -112,6 +112,17 @@ int pb_date_weekday(pb_day day)
     return (r + 7 + 3) % 7;
 }
 
+pb_day pb_date_add_months(pb_day day, int months)
+{
+    int y, m, d;
+    civil_from_days(day, &y, &m, &d);
+    int index = y * 12 + (m - 1) + months;
+    y = index / 12;
+    m = index % 12 + 1;
+    int last = days_in_month(y, m);
+    return days_from_civil(y, m, d < last ? d : last);
+}
+
 /* The pinned date, when PANELBOARD_TODAY holds a valid one; an invalid value
  * is ignored rather than half-trusted. */
 static bool pinned_today(pb_day *out)

@@ -6,6 +6,7 @@
 #ifndef PANELBOARD_CLI_H
 #define PANELBOARD_CLI_H
 
+#include <panelboard/capture.h>
 #include <panelboard/model.h>
 
 #include <stdio.h>
@@ -76,6 +77,16 @@ enum pb_status cli_usage(struct cli *cli, struct pb_error *err, const char *fmt,
  * value missing). */
 enum pb_status cli_bad_option(struct cli *cli, struct pb_error *err);
 
+/* The member and theme ids quick capture may name (capture_ids.c): k owns
+ * them, ids points into k. Free with cli_free_ids. */
+struct cli_known_ids {
+    char **members, **themes;
+    size_t n_members, n_themes;
+};
+enum pb_status cli_load_ids(struct pb_db *db, struct cli_known_ids *k, struct capture_ids *ids,
+                            struct pb_error *err);
+void cli_free_ids(struct cli_known_ids *k);
+
 /* No command: the dashboard (dashboard.c). */
 enum pb_status cli_dashboard(struct cli *cli, struct pb_error *err);
 
@@ -94,5 +105,12 @@ enum pb_status cmd_queue(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_note(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_undo(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_redo(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_show(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_edit(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_members(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_themes(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_meetings(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_co_options(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_feedback(struct cli *cli, struct pb_error *err);
 
 #endif

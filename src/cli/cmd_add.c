@@ -12,33 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The ids quick capture may name, read from the database. */
-struct known_ids {
-    char **members, **themes;
-    size_t n_members, n_themes;
-};
-
-static enum pb_status load_ids(struct pb_db *db, struct known_ids *k, struct capture_ids *ids,
-                               struct pb_error *err)
-{
-    enum pb_status s = pb_record_keys(db, PB_KIND_MEMBER, &k->members, &k->n_members, err);
-    if (s == PB_OK)
-        s = pb_record_keys(db, PB_KIND_THEME, &k->themes, &k->n_themes, err);
-    *ids = (struct capture_ids){
-        .members = (const char *const *)k->members,
-        .n_members = k->n_members,
-        .themes = (const char *const *)k->themes,
-        .n_themes = k->n_themes,
-    };
-    return s;
-}
-
-static void free_ids(struct known_ids *k)
-{
-    pb_strings_free(k->members, k->n_members);
-    pb_strings_free(k->themes, k->n_themes);
-}
-
 struct days_meeting {
     const char *day;
     char *id;
@@ -144,11 +117,11 @@ enum pb_status cmd_add(struct cli *cli, struct pb_error *err)
         s = cli_open_db(cli, err);
     if (s == PB_OK && cli->as)
         s = cli_require_member(cli, cli->as, "--as", err);
-    struct known_ids k = {0};
+    struct cli_known_ids k = {0};
     struct capture_ids ids;
     struct capture c = {0};
     if (s == PB_OK)
-        s = load_ids(cli->db, &k, &ids, err);
+        s = cli_load_ids(cli->db, &k, &ids, err);
     /* due:+2w counts from the day the work counts for, as the meeting said it. */
     if (s == PB_OK)
         s = capture_parse(line, pb_db_work_day(cli->db), &ids, &c, err);
@@ -162,7 +135,7 @@ enum pb_status cmd_add(struct cli *cli, struct pb_error *err)
     if (s == PB_OK)
         printf("%" PRId64 "\n", id);
     capture_free(&c);
-    free_ids(&k);
+    cli_free_ids(&k);
     free(day_meeting);
     free(line);
     return s;

@@ -71,8 +71,8 @@ const struct cli_command cli_commands[] = {
      "\n"
      "  @ID        an owner, by member id (repeatable); @all for everyone\n"
      "  #ID        the theme, by id\n"
-     "  due:DATE   YYYY-MM-DD, +Nd, +Nw, a weekday (due:fri: the next one after\n"
-     "             today), today or tomorrow\n"
+     "  due:DATE   YYYY-MM-DD, +Nd, +Nw, +Nm (calendar months), a weekday\n"
+     "             (due:fri: the next one after today), today or tomorrow\n"
      "  ref:TEXT   the minute reference, in double or single quotes if it has\n"
      "             spaces: ref:\"Resolved (4)\" or ref:'Resolved (4)'\n"
      "\n"
@@ -101,6 +101,23 @@ const struct cli_command cli_commands[] = {
      "status: exit 65, nothing changed.\n"
      "\n"
      "  --on DATE   moved on DATE (YYYY-MM-DD, not after today), as for done\n", false},
+    {"show", cmd_show, "show ID", "one action whole: fields, owners, updates, latest changes",
+     "Prints action ID's title, status (overdue marked), theme, due date, meeting,\n"
+     "minute reference and revision, its owners by name, its updates oldest first,\n"
+     "and the latest five changes to it from the history (panelboard history has\n"
+     "the rest). An unknown id: exit 65.\n", false},
+    {"edit", cmd_edit, "edit ID TEXT [--revision N]",
+     "change an action with the quick-capture syntax; only what TEXT names changes",
+     "TEXT is [TITLE WORDS] [@owner ...] [#theme] [due:DATE|due:~] [ref:TEXT], as\n"
+     "for add: title words replace the title, @ owners replace the owners, #theme\n"
+     "the theme, due: the due date (due:~ clears it), ref: the minute reference.\n"
+     "TEXT naming nothing: exit 64. An unknown id: exit 65 (an unknown @ or #\n"
+     "with the nearest id), nothing changed. The edit is made against the\n"
+     "revision read, so a change someone makes meanwhile is not overwritten:\n"
+     "exit 75, nothing changed.\n"
+     "\n"
+     "  --revision N   the revision you read (panelboard show): refused with exit\n"
+     "                 75 when the action has changed since\n", false},
     {"note", cmd_note, "note ID TEXT [--on DATE]", "add a dated update note to an action",
      "TEXT becomes an update of action ID, dated today (or the --on day) by the\n"
      "--as member. An unknown id: exit 65.\n"
@@ -116,6 +133,48 @@ const struct cli_command cli_commands[] = {
     {"redo", cmd_redo, "redo", "reverse the latest undo made --as this member",
      "Reverses the --as member's latest undo still in effect, unless they have\n"
      "made a change of their own since. Nothing to redo: exit 65.\n", false},
+    {"members", cmd_members, "members [--format text|tsv]", "list the members, one a line",
+     "Every member in the panel file's order.\n"
+     "\n"
+     "  --format text   one a line, the fields separated by two spaces (default)\n"
+     "  --format tsv    tab-separated, with the header line\n"
+     "                  id name kind post voting organisation joined left\n"
+     "                  (ids, not names; \\t \\n \\\\ escaped)\n", false},
+    {"themes", cmd_themes, "themes [--format text|tsv]",
+     "list the themes with their open, overdue and done actions",
+     "Every theme in the chair's order, with its lead and its actions counted: open\n"
+     "(in progress included), overdue (open and due before today) and done.\n"
+     "\n"
+     "  --format text   one a line, the fields separated by two spaces (default)\n"
+     "  --format tsv    tab-separated, with the header line\n"
+     "                  id title lead open overdue done\n"
+     "                  (ids, not names; \\t \\n \\\\ escaped)\n", false},
+    {"meetings", cmd_meetings, "meetings [--format text|tsv]",
+     "list the meetings with their dates and agenda items",
+     "Every meeting with its date, title and agenda items: in text each item's ref\n"
+     "and title, joined by '; '; in TSV the items' refs, joined by commas.\n"
+     "\n"
+     "  --format text   one a line, the fields separated by two spaces (default)\n"
+     "  --format tsv    tab-separated, with the header line\n"
+     "                  id date title items\n"
+     "                  (ids, not names; \\t \\n \\\\ escaped)\n", false},
+    {"co-options", cmd_co_options, "co-options [--format text|tsv]",
+     "list the co-option seats, one a line",
+     "Every co-option seat with its sector, status and holder.\n"
+     "\n"
+     "  --format text   one a line, the fields separated by two spaces (default)\n"
+     "  --format tsv    tab-separated, with the header line\n"
+     "                  id sector status member nominated_by resolved term_end ref\n"
+     "                  (ids, not names; \\t \\n \\\\ escaped)\n", false},
+    {"feedback", cmd_feedback, "feedback [--format text|tsv]",
+     "list the \"you said, we did\" feedback, one item a line",
+     "Every feedback item by id: date, theme, status, the action it led to, who was\n"
+     "told and how, what was said and what was done.\n"
+     "\n"
+     "  --format text   one a line, the fields separated by two spaces (default)\n"
+     "  --format tsv    tab-separated, with the header line\n"
+     "                  id date theme status action told channel said did\n"
+     "                  (ids, not names; \\t \\n \\\\ escaped)\n", false},
     {"minutes", cmd_minutes, "minutes [MEETING] [--format md|html|text] [--exempt]",
      "the minutes of one meeting (default: the latest), ready to publish",
      "MEETING is a meeting id; without one, the latest meeting by date. Prints the\n"

@@ -64,6 +64,16 @@ static void put_text(FILE *out, const char *s)
     }
 }
 
+void output_text(FILE *out, const char *s)
+{
+    put_text(out, s);
+}
+
+void output_tsv(FILE *out, const char *s)
+{
+    put_tsv(out, s);
+}
+
 static void write_tsv(FILE *out, const struct pb_action *a)
 {
     char due[11] = "";

@@ -30,6 +30,13 @@ void output_begin(struct output *o, enum output_format format, FILE *out);
  * the TSV header when it is the first. */
 enum pb_status output_action(const struct pb_action *action, void *ctx, struct pb_error *err);
 
+/* Writes s for a person's terminal: each control character as a space, so
+ * that a field stays on its line and cannot drive the terminal. */
+void output_text(FILE *out, const char *s);
+
+/* Writes s as a TSV field: \t \n \\ escaped, nothing else quoted. */
+void output_tsv(FILE *out, const char *s);
+
 /* Ends a listing that succeeded: an empty TSV listing still has its header,
  * and an empty text listing says so on standard error (what names it). */
 void output_end(struct output *o, const char *what);

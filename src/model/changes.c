@@ -1,7 +1,7 @@
 /*
  * What changed since a reader last looked (page.h): the tables the newer
  * changes touched, read from their history rows by change_rows_by_change,
- * and the latest change of one row, by change_rows_by_row.
+ * and the latest changes of one row, by change_rows_by_row.
  */
 #include <panelboard/page.h>
 
@@ -109,5 +109,39 @@ enum pb_status pb_row_last_change(struct pb_db *db, const char *table, int64_t r
         *found = true;
     }
     sqlite3_reset(st);
+    return rc < 0 ? failed(err) : PB_OK;
+}
+
+/* An action's changes are those of its own row and of the rows hanging off
+ * it (a note is an updates row; new owners are action_owners rows). */
+enum pb_status pb_action_changes(struct pb_db *db, int64_t id, int64_t limit,
+                                 pb_change_brief_fn fn, void *ctx, struct pb_error *err)
+{
+    sqlite3_stmt *st = sql_prepare(
+        db,
+        "SELECT c.id, c.who, c.at, c.what FROM changes c WHERE c.id IN ("
+        " SELECT change FROM change_rows WHERE tbl = 'actions' AND row_id = :id"
+        " UNION SELECT r.change FROM change_rows r JOIN updates u ON u.id = r.row_id"
+        "  WHERE r.tbl = 'updates' AND u.action = :id"
+        " UNION SELECT r.change FROM change_rows r JOIN action_owners o ON o.rowid = r.row_id"
+        "  WHERE r.tbl = 'action_owners' AND o.action = :id)"
+        " ORDER BY c.id DESC LIMIT :limit",
+        err);
+    if (!st)
+        return failed(err);
+    sql_bind_int(st, ":id", id);
+    sql_bind_int(st, ":limit", limit);
+    enum pb_status s = PB_OK;
+    int rc;
+    while (s == PB_OK && (rc = sql_step(db, st, err)) == SQLITE_ROW) {
+        struct pb_change_brief b = {.id = sqlite3_column_int64(st, 0)};
+        copy(b.who, sizeof b.who, sql_text(st, 1));
+        copy(b.at, sizeof b.at, sql_text(st, 2));
+        copy(b.what, sizeof b.what, sql_text(st, 3));
+        s = fn(&b, ctx, err);
+    }
+    sqlite3_reset(st);
+    if (s != PB_OK)
+        return s;
     return rc < 0 ? failed(err) : PB_OK;
 }

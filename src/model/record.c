@@ -9,6 +9,7 @@
 #include <panelboard/page.h>
 
 #include "columns.h"
+#include "record_match.h"
 #include "sql.h"
 
 #include <stdio.h>
@@ -563,9 +564,36 @@ static int find_row(struct pb_db *db, enum pb_kind kind, const char *parent_key,
     return sql_step(db, found->st, err);
 }
 
+static enum pb_status put_row(struct pb_db *db, enum pb_kind kind, const char *parent_key,
+                              int64_t parent_id, const struct pb_value *values,
+                              enum pb_put_result *result, int64_t *id_out, struct pb_error *err);
+
+/* An id-less action or feedback item is the row that matches it, when
+ * one does: it is put again under that row's id. */
 static enum pb_status put(struct pb_db *db, enum pb_kind kind, const char *parent_key,
                           int64_t parent_id, const struct pb_value *values,
                           enum pb_put_result *result, int64_t *id_out, struct pb_error *err)
+{
+    const struct pb_kind_info *info = pb_kind_info(kind);
+    if (info->fields[0].type != PB_FIELD_INT_KEY || values[0].state != PB_VALUE_UNSET)
+        return put_row(db, kind, parent_key, parent_id, values, result, id_out, err);
+    int64_t id = 0;
+    enum pb_status s = record_match_unkeyed(db, kind, values, &id, err);
+    if (s != PB_OK)
+        return s;
+    if (id == 0)
+        return put_row(db, kind, parent_key, parent_id, values, result, id_out, err);
+    struct pb_value *keyed = pb_xmalloc(info->n_fields * sizeof *keyed);
+    memcpy(keyed, values, info->n_fields * sizeof *keyed);
+    keyed[0] = (struct pb_value){.state = PB_VALUE_INT, .i = id};
+    s = put_row(db, kind, parent_key, parent_id, keyed, result, id_out, err);
+    free(keyed);
+    return s;
+}
+
+static enum pb_status put_row(struct pb_db *db, enum pb_kind kind, const char *parent_key,
+                              int64_t parent_id, const struct pb_value *values,
+                              enum pb_put_result *result, int64_t *id_out, struct pb_error *err)
 {
     const struct pb_kind_info *info = pb_kind_info(kind);
     const struct table_map *map = columns_of(kind);

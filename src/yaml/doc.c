@@ -123,9 +123,8 @@ static const char *shown(struct shown *out, const char *s, size_t len)
             w = len - i;
         if (n + w > SHOWN_MAX)
             break;
-        bool control = p[i] < 0x20 || p[i] == 0x7F ||
-                       (p[i] == 0xC2 && w == 2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F);
-        if (control) {
+        uint32_t code;
+        if (pb_utf8_control(s + i, w, NULL, &code)) {
             out->text[n++] = '?';
         } else {
             memcpy(out->text + n, p + i, w);
@@ -353,16 +352,9 @@ static enum pb_status check_text(struct loader *l, const unsigned char *s, size_
                                  yaml_mark_t mark)
 {
     for (size_t i = 0; i < len; i++) {
-        unsigned code;
-        if (s[i] >= 0x20 && s[i] < 0x7F)
-            continue;
-        if ((s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') || s[i] == 0x7F)
-            code = s[i];
-        else if (s[i] == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)
-            code = s[i + 1];
-        else
-            continue;
-        return fail(l, mark, "control character U+%04X in text", code);
+        uint32_t code;
+        if (pb_utf8_control((const char *)s + i, len - i, "\n\t", &code))
+            return fail(l, mark, "control character U+%04X in text", (unsigned)code);
     }
     return PB_OK;
 }
@@ -501,6 +493,55 @@ static const char *context_subject(const char *context)
     return space ? space + 1 : context;
 }
 
+/* Line `line` (0-based) of the file: its start, and its length. */
+static const unsigned char *line_of(const struct loader *l, size_t line, size_t *len)
+{
+    const unsigned char *p = l->data, *end = l->data + l->len;
+    for (; line > 0 && p < end; line--) {
+        p = memchr(p, '\n', (size_t)(end - p));
+        p = p ? p + 1 : end;
+    }
+    const unsigned char *eol = memchr(p, '\n', (size_t)(end - p));
+    *len = (size_t)((eol ? eol : end) - p);
+    return p;
+}
+
+static size_t indent_of(const unsigned char *s, size_t len)
+{
+    size_t n = 0;
+    while (n < len && s[n] == ' ')
+        n++;
+    return n;
+}
+
+/* What people most often get wrong in a hand-written file, where
+ * libyaml's own words do not say it: the advice for line `line`. */
+static const char *hint(const struct loader *l, size_t line, const char *problem)
+{
+    size_t len, prev_len = 0;
+    const unsigned char *s = line_of(l, line, &len);
+    for (size_t i = 0; i + 1 < len; i++)
+        if (s[i] == 0xC2 && s[i + 1] == 0xA0)
+            return "; the line has a no-break space (U+00A0), as pasted from a word processor: "
+                   "type an ordinary space";
+    for (size_t i = 0; i < len && (s[i] == ' ' || s[i] == '\t'); i++)
+        if (s[i] == '\t')
+            return "; indent with spaces, not tabs";
+    if (strstr(problem, "mapping values are not allowed"))
+        return "; a ': ' inside a plain value starts a mapping: quote the value";
+    /* the nearest line above with something on it */
+    const unsigned char *prev = NULL;
+    for (size_t up = line; !prev && up-- > 0;) {
+        prev = line_of(l, up, &prev_len);
+        if (indent_of(prev, prev_len) == prev_len)
+            prev = NULL;
+    }
+    if (prev && indent_of(s, len) + 1 == indent_of(prev, prev_len) &&
+        strstr(problem, "did not find expected"))
+        return "; this line is indented one space short of the line above";
+    return "";
+}
+
 static enum pb_status parser_failure(struct loader *l)
 {
     const yaml_parser_t *p = &l->parser;
@@ -525,10 +566,12 @@ static enum pb_status parser_failure(struct loader *l)
                     (int)p->context_mark.column + 1, p->problem);
     if (p->problem_mark.index >= l->content_end)
         return fail(l, p->problem_mark, "file cut off: %s", p->problem);
+    const char *advice = hint(l, p->problem_mark.line, p->problem);
     if (p->context)
-        return fail(l, p->problem_mark, "syntax error: %s (%s at line %d, column %d)", p->problem,
-                    p->context, (int)p->context_mark.line + 1, (int)p->context_mark.column + 1);
-    return fail(l, p->problem_mark, "syntax error: %s", p->problem);
+        return fail(l, p->problem_mark, "syntax error: %s (%s at line %d, column %d)%s",
+                    p->problem, p->context, (int)p->context_mark.line + 1,
+                    (int)p->context_mark.column + 1, advice);
+    return fail(l, p->problem_mark, "syntax error: %s%s", p->problem, advice);
 }
 
 static enum pb_status read_events(struct loader *l)

@@ -81,7 +81,7 @@ static enum pb_status check_character(const struct bytes *b, size_t i, size_t *w
     *width = pb_utf8_decode(d + i, b->len - i, &cp);
     if (*width == 0)
         return fail_at_offset(b, i, "not UTF-8: invalid byte 0x%02X", d[i]);
-    if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F))
+    if (pb_utf8_control((const char *)d + i, *width, "\t\n\r", &cp))
         return fail_at_offset(b, i, "control character U+%04X in the file", (unsigned)cp);
     return PB_OK;
 }

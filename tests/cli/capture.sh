@@ -107,4 +107,11 @@ expect_status 65 "a single-quoted ref with no closing quote"
 expect_err_has "no closing quote" "the message says what is missing"
 expect_eq "$("$PANELBOARD" --db "$DB" actions --format tsv | wc -l)" "$before" "nothing is added"
 
+# --- due:+Nm: calendar months, the day clamped to the month's last ---
+PANELBOARD_TODAY=2023-01-31 pb add 'Review the pledge @chair due:+1m'
+expect_status 0 "due:+1m"
+expect_eq "$(row_of "$out" | cut -f3)" "2023-02-28" "31 January plus a month is the last of February"
+PANELBOARD_TODAY=2023-01-31 pb add 'Review the pledge @chair due:+121m'
+expect_status 65 "due:+Nm beyond 3650 days is refused"
+
 finish

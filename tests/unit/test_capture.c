@@ -208,6 +208,41 @@ static void capture__due_counts_days_and_weeks_ahead(void **state)
     assert_due("Report back due:+3650d", "2032-10-09");
 }
 
+static void capture__due_counts_calendar_months_clamping_the_day(void **state)
+{
+    (void)state;
+    assert_due("Report back due:+1m", "2022-11-12");
+    assert_due("Report back due:+4M", "2023-02-12");
+    assert_due("Report back due:+119m", "2032-09-12");
+    pb_day due = 0;
+    struct pb_error err = {0};
+    assert_int_equal(capture_parse_due("+1m", day_of("2024-01-31"), &due, &err), PB_OK);
+    assert_int_equal(due, day_of("2024-02-29"));
+    assert_int_equal(capture_parse_due("+1m", day_of("2023-01-31"), &due, &err), PB_OK);
+    assert_int_equal(due, day_of("2023-02-28"));
+    assert_int_equal(capture_parse_due("+13m", day_of("2023-12-31"), &due, &err), PB_OK);
+    assert_int_equal(due, day_of("2025-01-31"));
+    /* ten years of months is more than 3650 days */
+    assert_int_equal(capture_parse_due("+120m", today(), &due, &err), PB_ERR_DATA);
+    assert_int_equal(capture_parse_due("+0m", today(), &due, &err), PB_ERR_DATA);
+}
+
+static void capture__edit_needs_no_title_and_clears_due(void **state)
+{
+    (void)state;
+    struct capture c = {0};
+    struct pb_error err = {0};
+    assert_int_equal(capture_parse_edit("due:~ #housing", today(), &ids, &c, &err), PB_OK);
+    assert_null(c.title);
+    assert_true(c.clears_due);
+    assert_false(c.has_due);
+    assert_string_equal(c.theme, "housing");
+    capture_free(&c);
+    assert_int_equal(capture_parse_edit("due:~ due:fri", today(), &ids, &c, &err), PB_ERR_DATA);
+    /* only an edit has a due date to clear */
+    assert_int_equal(capture_parse("Chase due:~", today(), &ids, &c, &err), PB_ERR_DATA);
+}
+
 static void capture__due_today_and_tomorrow(void **state)
 {
     (void)state;
@@ -230,7 +265,7 @@ static void capture__rejects_a_bad_due_naming_the_forms(void **state)
     (void)state;
     struct pb_error err = parse_fails("Report back due:xyz");
     assert_string_equal(err.message,
-                        "bad date 'xyz' in due: (use YYYY-MM-DD, +3d, +2w, a weekday, today or "
+                        "bad date 'xyz' in due: (use YYYY-MM-DD, +3d, +2w, +1m, a weekday, today or "
                         "tomorrow)");
     assert_int_equal(err.column, 13);
     parse_fails("Report back due:frid");
@@ -408,6 +443,8 @@ int main(void)
         cmocka_unit_test(capture__keeps_the_title_utf8_as_typed),
         cmocka_unit_test(capture__due_weekday_is_the_next_such_day_after_today),
         cmocka_unit_test(capture__due_counts_days_and_weeks_ahead),
+        cmocka_unit_test(capture__due_counts_calendar_months_clamping_the_day),
+        cmocka_unit_test(capture__edit_needs_no_title_and_clears_due),
         cmocka_unit_test(capture__due_today_and_tomorrow),
         cmocka_unit_test(capture__due_takes_a_date_that_exists),
         cmocka_unit_test(capture__rejects_a_bad_due_naming_the_forms),

@@ -94,5 +94,6 @@ enum pb_status cmd_queue(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_note(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_undo(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_redo(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_action_log(struct cli *cli, struct pb_error *err);
 
 #endif

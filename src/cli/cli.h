@@ -112,5 +112,6 @@ enum pb_status cmd_themes(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_meetings(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_co_options(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_feedback(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_action_log(struct cli *cli, struct pb_error *err);
 
 #endif

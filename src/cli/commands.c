@@ -191,5 +191,23 @@ const struct cli_command cli_commands[] = {
      "  --format text  plain text, headings in capitals\n"
      "  --exempt       the confidential minute book: exempt items whole\n"
      "An unknown meeting: exit 65.\n", false},
+    {"action-log", cmd_action_log,
+     "action-log [--before MEETING] [--format md|html|text|csv|tsv] [--bom]",
+     "the outstanding actions, as the agenda pack's action log",
+     "The actions open or in progress when MEETING is held (default: the next\n"
+     "meeting on or after today, else today), agreed at earlier meetings: grouped by\n"
+     "the meeting and agenda item that agreed them, oldest first, each with its\n"
+     "state (overdue, due before the meeting, on track, no due date), minute\n"
+     "reference, the people responsible, due date, status and latest update. Then\n"
+     "the actions completed since the previous meeting. What was recorded --on a\n"
+     "day counts for that day. People are named by their post where they hold one.\n"
+     "  --before MEETING  the log for meeting MEETING (a meeting id)\n"
+     "  --format md       Markdown, one paragraph a line (default)\n"
+     "  --format html     one HTML document, rendered from the Markdown\n"
+     "  --format text     plain text, headings in capitals\n"
+     "  --format csv      one row an action (RFC 4180, CRLF), people by name\n"
+     "  --format tsv      tab-separated, header line, ids (\\t \\n \\\\ escaped)\n"
+     "  --bom             with csv: a UTF-8 byte order mark, for spreadsheets\n"
+     "An unknown meeting: exit 65, with the nearest id.\n", false},
     {NULL, NULL, NULL, NULL, NULL, false},
 };

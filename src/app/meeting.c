@@ -10,8 +10,10 @@
 
 #include "input.h"
 #include "list.h"
+#include "panes.h"
 
 #include <panelboard/agenda.h>
+#include <panelboard/action_log_report.h>
 #include <panelboard/minutes.h>
 
 #include <inttypes.h>
@@ -394,17 +396,33 @@ static unsigned cycle_attendance(struct dash *d)
     return DASH_DRAW_ALL;
 }
 
+/* An item that receives the action log: "Matters arising", "Outstanding
+ * actions", "Action log". */
+static bool receives_action_log(const struct dash_row *row)
+{
+    const char *title = row && !row->theme ? row->cells[1] : NULL;
+    return title && (dash_contains(title, "matters arising") ||
+                     dash_contains(title, "outstanding actions") ||
+                     dash_contains(title, "action log"));
+}
+
 unsigned dash_preview(struct dash *d)
 {
     overlay_clear(&d->overlay);
     struct dash_overlay *o = &d->overlay;
     o->kind = DASH_OVERLAY_PREVIEW;
+    bool log = receives_action_log(dash_selected(d));
     snprintf(o->title, sizeof o->title,
-             "The minutes of %s as they stand (as panelboard minutes prints them); Esc closes",
+             log ? "The outstanding actions before %s (as panelboard action-log prints them); "
+                   "Esc closes"
+                 : "The minutes of %s as they stand (as panelboard minutes prints them); Esc closes",
              d->run.id);
     struct pb_buf out = {0};
     struct pb_error err = {0};
-    if (pb_minutes_write(d->db, d->run.id, PB_MINUTES_TEXT, false, &out, &err) != PB_OK) {
+    enum pb_status s =
+        log ? pb_action_log_write(d->db, d->run.id, PB_ACTION_LOG_TEXT, false, &out, &err)
+            : pb_minutes_write(d->db, d->run.id, PB_MINUTES_TEXT, false, &out, &err);
+    if (s != PB_OK) {
         overlay_clear(o);
         pb_buf_free(&out);
         dash_fail(d, &err);

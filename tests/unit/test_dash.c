@@ -1372,6 +1372,30 @@ static void dash__f_outstanding_from_a_lead__shows_their_open_actions_soonest_du
                     strcmp(l->rows[i].status, "in-progress") == 0);
 }
 
+static void dash__p_on_a_matters_arising_item__shows_the_outstanding_actions(void **state)
+{
+    struct fixture *f = *state;
+    key(f, 'M');
+    key(f, DASH_KEY_ENTER);
+    key(f, 'I');
+    type(f, "2 Matters arising");
+    key(f, DASH_KEY_ENTER);
+    key(f, 'p');
+    assert_int_equal(f->d.overlay.kind, DASH_OVERLAY_PREVIEW);
+    assert_non_null(strstr(f->d.overlay.title, "outstanding actions"));
+    bool listed = false;
+    for (size_t i = 0; i < f->d.overlay.n; i++)
+        listed |= strstr(f->d.overlay.lines[i].text, "Inform portfolio-holders") != NULL;
+    assert_true(listed);
+    key(f, DASH_KEY_ESC);
+    key(f, 'I');
+    type(f, "3 Visit");
+    key(f, DASH_KEY_ENTER);
+    key(f, 'G');
+    key(f, 'p');
+    assert_non_null(strstr(f->d.overlay.title, "minutes of"));
+}
+
 /* ---- live ---- */
 
 static void
@@ -1661,6 +1685,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(
             dash__f_outstanding_from_a_lead__shows_their_open_actions_soonest_due_first,
             setup_example, teardown),
+        cmocka_unit_test_setup_teardown(
+            dash__p_on_a_matters_arising_item__shows_the_outstanding_actions, setup_example_as,
+            teardown),
         cmocka_unit_test_setup_teardown(dash__d_on_an_action__marks_it_done_and_u_undoes_it,
                                         setup_example, teardown),
         cmocka_unit_test_setup_teardown(

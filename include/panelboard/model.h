@@ -62,6 +62,10 @@ int64_t pb_db_data_version(struct pb_db *db);
  * problem found is appended to report as one line; PB_OK means sound. */
 enum pb_status pb_db_check(struct pb_db *db, struct pb_buf *report, struct pb_error *err);
 
+/* Refreshes the planner's statistics (ANALYZE): after a bulk load, so
+ * that the plans follow the panel's new shape. Inside a change it lands or rolls back with it. */
+enum pb_status pb_db_analyze(struct pb_db *db, struct pb_error *err);
+
 /* One change = one transaction = one history entry. `what` says what it was
  * ("import example.yaml", "done #7"). A change that ends up writing nothing
  * leaves no history entry. */

@@ -6,10 +6,13 @@
  * to three updates each. The same seed gives the same file, byte for byte,
  * on any machine: it uses its own generator, not rand(3).
  *
- *     gen_panel [-n ACTIONS] [-m MEMBERS] [-s SEED] [-i] > panel.yaml
+ *     gen_panel [-n ACTIONS] [-m MEMBERS] [-s SEED] [-i] [-o PREFIX [-c CHUNK]]
  *
  * -i writes each action's id, as an export does; without it the actions
  * are id-less, as in a hand-written file (matched by title and meeting).
+ * The panel goes to standard output, or with -o to PREFIX-001.yaml,
+ * PREFIX-002.yaml ... of CHUNK actions each (default 50,000: a file must
+ * stay under the import's limits), whose names are printed one a line.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -21,6 +24,9 @@
 #define MEETINGS 24
 
 static uint64_t state;
+static FILE *out;
+#define printf(...) fprintf(out, __VA_ARGS__)
+#define puts(s) fprintf(out, "%s\n", s)
 
 /* splitmix64: small, fast, and the same everywhere */
 static uint64_t next(void)
@@ -109,12 +115,42 @@ static void meetings(void)
                2023 + i / 12, i % 12 + 1);
 }
 
-static void actions(unsigned n, unsigned m, bool ids)
+/* With a prefix, file number k's name and file; else standard output. */
+static FILE *open_part(const char *prefix, unsigned k)
 {
+    if (!prefix)
+        return stdout;
+    char name[4096];
+    snprintf(name, sizeof name, "%s-%03u.yaml", prefix, k);
+    FILE *f = fopen(name, "w");
+    if (!f) {
+        perror(name);
+        exit(73);
+    }
+    fprintf(stdout, "%s\n", name);
+    return f;
+}
+
+static void close_part(const char *prefix)
+{
+    if (ferror(out) || (prefix && fclose(out) != 0)) {
+        fprintf(stderr, "gen_panel: cannot write\n");
+        exit(74);
+    }
+}
+
+static void actions(unsigned n, unsigned m, bool ids, const char *prefix, unsigned chunk)
+{
+    unsigned part = 1;
     static const char *const statuses[] = {"open", "open", "open", "in-progress", "in-progress",
                                            "done", "done", "done", "dropped", "open"};
     puts("actions:");
     for (unsigned i = 0; i < n; i++) {
+        if (prefix && i > 0 && i % chunk == 0) {
+            close_part(prefix);
+            out = open_part(prefix, ++part);
+            puts("panelboard: 1\nactions:");
+        }
         unsigned meeting = below(MEETINGS);
         char due[16];
         day_text(below(731), due);
@@ -150,10 +186,11 @@ static void actions(unsigned n, unsigned m, bool ids)
 
 int main(int argc, char **argv)
 {
-    unsigned long n = 1000, m = 40, seed = 1;
+    unsigned long n = 1000, m = 40, seed = 1, chunk = 50000;
     bool ids = false;
+    const char *prefix = NULL;
     int c;
-    while ((c = getopt(argc, argv, "n:m:s:i")) != -1) {
+    while ((c = getopt(argc, argv, "n:m:s:io:c:")) != -1) {
         if (c == 'n')
             n = strtoul(optarg, NULL, 10);
         else if (c == 'm')
@@ -162,19 +199,28 @@ int main(int argc, char **argv)
             seed = strtoul(optarg, NULL, 10);
         else if (c == 'i')
             ids = true;
+        else if (c == 'o')
+            prefix = optarg;
+        else if (c == 'c')
+            chunk = strtoul(optarg, NULL, 10);
         else {
-            fprintf(stderr, "usage: gen_panel [-n ACTIONS] [-m MEMBERS] [-s SEED] [-i]\n");
+            fprintf(stderr, "usage: gen_panel [-n ACTIONS] [-m MEMBERS] [-s SEED] [-i] "
+                            "[-o PREFIX [-c CHUNK]]\n");
             return 64;
         }
     }
     if (m < 3)
         m = 3;
+    if (chunk < 1)
+        chunk = 1;
     state = seed;
+    out = open_part(prefix, 1);
     puts("panelboard: 1\npanel:\n  name: Corporate Parenting Panel\n"
          "  authority: Generated Metropolitan Borough Council");
     members((unsigned)m);
     themes((unsigned)m);
     meetings();
-    actions((unsigned)n, (unsigned)m, ids);
-    return ferror(stdout) ? 1 : 0;
+    actions((unsigned)n, (unsigned)m, ids, prefix, (unsigned)chunk);
+    close_part(prefix);
+    return 0;
 }

@@ -1,8 +1,8 @@
 /*
  * pb_export: the whole panel as a panel file, a Markdown report or a CSV of
- * the actions. The writers build their output in memory; this file hands it
- * to the caller's FILE in one go, so that every write failure is noticed in
- * one place and reported as PB_ERR_IO. It also holds the row loading that
+ * the actions. The panel file streams to the caller's FILE as its rows are
+ * read; the report and the CSV are built in memory and handed over in one
+ * go. Either way a write failure is reported as PB_ERR_IO. It also holds the row loading that
  * the writers share.
  */
 #include "export.h"
@@ -118,7 +118,7 @@ enum pb_status pb_export(struct pb_db *db, enum pb_export_format format, FILE *o
         return status;
     switch (format) {
     case PB_EXPORT_YAML:
-        status = pb_export_yaml(db, &buf, err);
+        status = pb_export_yaml(db, out, err);
         break;
     case PB_EXPORT_MD:
         status = pb_export_md(db, &buf, err);

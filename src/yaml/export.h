@@ -39,8 +39,9 @@ const char *pb_export_text(enum pb_kind kind, const struct pb_value *row, const 
 /* The row of a text-keyed kind whose key is id, or NULL. */
 const struct pb_value *pb_export_find(const struct pb_export_rows *rows, const char *id);
 
-/* The writers: append the whole output to out. */
-enum pb_status pb_export_yaml(struct pb_db *db, struct pb_buf *out, struct pb_error *err);
+/* The writers: the panel file streams to out as its rows are read; the
+ * others append their whole output to out. */
+enum pb_status pb_export_yaml(struct pb_db *db, FILE *out, struct pb_error *err);
 enum pb_status pb_export_md(struct pb_db *db, struct pb_buf *out, struct pb_error *err);
 enum pb_status pb_export_csv(struct pb_db *db, struct pb_buf *out, struct pb_error *err);
 

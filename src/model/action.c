@@ -605,9 +605,10 @@ enum pb_status pb_action_list(struct pb_db *db, const struct pb_action_filter *f
  * every other due date is today or later; those without one come last.
  * Two statements, each reading in its order from an index (due then id;
  * id), so that the queue streams instead of sorting every live action
- * before its first line. */
+ * before its first line; actions_live_queue also holds what the filter
+ * reads, so that only the actions kept are read from the table. */
 static const char *const queue_sql[] = {
-    ACTION_COLUMNS " INDEXED BY actions_live_by_due"
+    ACTION_COLUMNS " INDEXED BY actions_live_queue"
                    " WHERE a.status IN ('open', 'in-progress') AND a.due IS NOT NULL"
                    QUEUE_WHO " ORDER BY a.due, a.id",
     ACTION_COLUMNS " INDEXED BY actions_live_by_id"

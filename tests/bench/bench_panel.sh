@@ -56,7 +56,7 @@ parse_cmd="for f in ${files[*]}; do '$BARE_PARSE' \"\$f\"; done"
 # The program's own SQL (src/model/action.c), as the shell would run it.
 cols="SELECT a.id, a.title, a.owners_all, (SELECT group_concat(member, ',') FROM (SELECT member FROM action_owners WHERE action = a.id ORDER BY position)), a.theme, a.due, a.status, a.meeting, a.ref, a.revision, a.status IN ('open', 'in-progress') AND a.due < '$today' FROM actions a"
 who="AND (a.owners_all = 1 OR a.id IN (SELECT action FROM action_owners WHERE member = '$member') OR a.theme IN (SELECT id FROM themes WHERE lead = '$member'))"
-queue_sql="$cols INDEXED BY actions_live_by_due WHERE a.status IN ('open', 'in-progress') AND a.due IS NOT NULL $who ORDER BY a.due, a.id; $cols INDEXED BY actions_live_by_id WHERE a.status IN ('open', 'in-progress') AND a.due IS NULL $who ORDER BY a.id;"
+queue_sql="$cols INDEXED BY actions_live_queue WHERE a.status IN ('open', 'in-progress') AND a.due IS NOT NULL $who ORDER BY a.due, a.id; $cols INDEXED BY actions_live_by_id WHERE a.status IN ('open', 'in-progress') AND a.due IS NULL $who ORDER BY a.id;"
 overdue_sql="$cols INDEXED BY actions_live_by_id WHERE 1 AND a.status IN ('open', 'in-progress') AND a.due < '$today' ORDER BY a.id;"
 shell() { # the sqlite3 shell with panelboard's page cache
     echo "'$SQLITE3' -cmd 'PRAGMA cache_size = -65536' '$db' \"$1\""

@@ -20,13 +20,13 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#define THEMES 12
+#define THEMES   12
 #define MEETINGS 24
 
 static uint64_t state;
 static FILE *out;
 #define printf(...) fprintf(out, __VA_ARGS__)
-#define puts(s) fprintf(out, "%s\n", s)
+#define puts(s)     fprintf(out, "%s\n", s)
 
 /* splitmix64: small, fast, and the same everywhere */
 static uint64_t next(void)
@@ -43,22 +43,44 @@ static unsigned below(unsigned n)
 }
 
 static const char *const theme_titles[THEMES] = {
-    "Housing", "Education and the Virtual School", "Health", "Leisure and culture",
-    "Employment and skills", "Youth justice", "Finance and benefits", "Placements",
-    "Care leavers", "Participation", "Emotional wellbeing", "Transport",
+    "Housing",
+    "Education and the Virtual School",
+    "Health",
+    "Leisure and culture",
+    "Employment and skills",
+    "Youth justice",
+    "Finance and benefits",
+    "Placements",
+    "Care leavers",
+    "Participation",
+    "Emotional wellbeing",
+    "Transport",
 };
 
 static const char *const verbs[] = {
-    "Report back on", "Write to the portfolio-holder about", "Review", "Arrange a visit on",
-    "Circulate a briefing on", "Ask the Strategic Director about", "Consult young people on",
+    "Report back on",
+    "Write to the portfolio-holder about",
+    "Review",
+    "Arrange a visit on",
+    "Circulate a briefing on",
+    "Ask the Strategic Director about",
+    "Consult young people on",
     "Draft a pledge on",
 };
 
 static const char *const topics[] = {
-    "council tax exemption for care leavers", "the Local Offer", "Pupil Premium Plus funding",
-    "supported lodgings", "apprenticeships with the Council", "free leisure passes",
-    "health assessments", "the Children in Care Council", "Staying Put arrangements",
-    "bus passes", "mental health waiting times", "the care leavers' hub",
+    "council tax exemption for care leavers",
+    "the Local Offer",
+    "Pupil Premium Plus funding",
+    "supported lodgings",
+    "apprenticeships with the Council",
+    "free leisure passes",
+    "health assessments",
+    "the Children in Care Council",
+    "Staying Put arrangements",
+    "bus passes",
+    "mental health waiting times",
+    "the care leavers' hub",
 };
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
@@ -143,7 +165,7 @@ static void actions(unsigned n, unsigned m, bool ids, const char *prefix, unsign
 {
     unsigned part = 1;
     static const char *const statuses[] = {"open", "open", "open", "in-progress", "in-progress",
-                                           "done", "done", "done", "dropped", "open"};
+                                           "done", "done", "done", "dropped",     "open"};
     puts("actions:");
     for (unsigned i = 0; i < n; i++) {
         if (prefix && i > 0 && i % chunk == 0) {

@@ -21,7 +21,7 @@
 struct pb_db;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define PB_SCHEMA_VERSION 4
+#define PB_SCHEMA_VERSION 5
 #define PB_BUSY_TIMEOUT_MS 5000
 
 struct pb_db_options {
@@ -70,6 +70,10 @@ int64_t pb_db_data_version(struct pb_db *db);
 /* Integrity: SQLite's own check, foreign keys, and the panel's rules. Each
  * problem found is appended to report as one line; PB_OK means sound. */
 enum pb_status pb_db_check(struct pb_db *db, struct pb_buf *report, struct pb_error *err);
+
+/* Refreshes the planner's statistics (ANALYZE): after a bulk load, so
+ * that the plans follow the panel's new shape. Inside a change it lands or rolls back with it. */
+enum pb_status pb_db_analyze(struct pb_db *db, struct pb_error *err);
 
 /* One change = one transaction = one history entry. `what` says what it was
  * ("import example.yaml", "done #7"). A change that ends up writing nothing

@@ -482,9 +482,11 @@ enum pb_status pb_action_add_update(struct pb_db *db, int64_t id, const char *te
 /* ---- listings ---- */
 
 /* One statement per combination of filters, written out so that each is a
- * plain WHERE the planner can serve from an index (actions_by_theme,
- * actions_by_status_due, action_owners_by_member), and so that each is a
- * constant the statement cache keys on. */
+ * constant the statement cache keys on. Each names the index that yields
+ * its rows already in id order (INDEXED BY, as the pages do), so that a
+ * listing streams from its first row and `| head` costs what it shows:
+ * left to itself, and with no statistics, the planner took the status
+ * index for --overdue and sorted every match before the first line. */
 enum { F_THEME = 1, F_OWNER = 2, F_STATUS = 4, F_OVERDUE = 8 };
 
 #define W_THEME " AND a.theme = :theme"
@@ -493,26 +495,35 @@ enum { F_THEME = 1, F_OWNER = 2, F_STATUS = 4, F_OVERDUE = 8 };
     " WHERE member = :owner))"
 #define W_STATUS    " AND a.status = :status"
 #define W_OVERDUE   " AND " ACTION_OVERDUE
-#define LIST(where) ACTION_COLUMNS " WHERE 1" where " ORDER BY a.id"
+#define LIST(index, where) ACTION_COLUMNS index " WHERE 1" where " ORDER BY a.id"
+#define BY_ID          ""
+#define BY_THEME       " INDEXED BY actions_by_theme_id"
+#define BY_STATUS      " INDEXED BY actions_by_status"
+#define BY_LIVE        " INDEXED BY actions_live_by_id"
 
 static const char *const list_sql[16] = {
-    LIST(""),
-    LIST(W_THEME),
-    LIST(W_OWNER),
-    LIST(W_THEME W_OWNER),
-    LIST(W_STATUS),
-    LIST(W_THEME W_STATUS),
-    LIST(W_OWNER W_STATUS),
-    LIST(W_THEME W_OWNER W_STATUS),
-    LIST(W_OVERDUE),
-    LIST(W_THEME W_OVERDUE),
-    LIST(W_OWNER W_OVERDUE),
-    LIST(W_THEME W_OWNER W_OVERDUE),
-    LIST(W_STATUS W_OVERDUE),
-    LIST(W_THEME W_STATUS W_OVERDUE),
-    LIST(W_OWNER W_STATUS W_OVERDUE),
-    LIST(W_THEME W_OWNER W_STATUS W_OVERDUE),
+    LIST(BY_ID, ""),
+    LIST(BY_THEME, W_THEME),
+    LIST(BY_ID, W_OWNER),
+    LIST(BY_THEME, W_THEME W_OWNER),
+    LIST(BY_STATUS, W_STATUS),
+    LIST(BY_THEME, W_THEME W_STATUS),
+    LIST(BY_STATUS, W_OWNER W_STATUS),
+    LIST(BY_THEME, W_THEME W_OWNER W_STATUS),
+    LIST(BY_LIVE, W_OVERDUE),
+    LIST(BY_THEME, W_THEME W_OVERDUE),
+    LIST(BY_LIVE, W_OWNER W_OVERDUE),
+    LIST(BY_THEME, W_THEME W_OWNER W_OVERDUE),
+    LIST(BY_STATUS, W_STATUS W_OVERDUE),
+    LIST(BY_THEME, W_THEME W_STATUS W_OVERDUE),
+    LIST(BY_STATUS, W_OWNER W_STATUS W_OVERDUE),
+    LIST(BY_THEME, W_THEME W_OWNER W_STATUS W_OVERDUE),
 };
+
+const char *action_list_sql(unsigned which)
+{
+    return list_sql[which & 15];
+}
 
 enum pb_status action_check_filter(struct pb_db *db, const struct pb_action_filter *f,
                                    struct pb_error *err)
@@ -550,24 +561,52 @@ enum pb_status pb_action_list(struct pb_db *db, const struct pb_action_filter *f
     return action_stream(db, st, fn, ctx, err);
 }
 
+/* What puts an action in a member's queue: everyone's, theirs, or their theme's. */
+#define QUEUE_WHO                                                                                  \
+    " AND (a.owners_all = 1"                                                                       \
+    "  OR a.id IN (SELECT action FROM action_owners WHERE member = :member)"                       \
+    "  OR a.theme IN (SELECT id FROM themes WHERE lead = :member))"
+
+/* Overdue actions come first because their due dates are the earliest:
+ * every other due date is today or later; those without one come last.
+ * Two statements, each reading in its order from an index (due then id;
+ * id), so that the queue streams instead of sorting every live action
+ * before its first line; actions_live_queue also holds what the filter
+ * reads, so that only the actions kept are read from the table. */
+static const char *const queue_sql[] = {
+    ACTION_COLUMNS " INDEXED BY actions_live_queue"
+                   " WHERE " ACTION_LIVE " AND a.due IS NOT NULL"
+                   QUEUE_WHO " ORDER BY a.due, a.id",
+    ACTION_COLUMNS " INDEXED BY actions_live_by_id"
+                   " WHERE " ACTION_LIVE " AND a.due IS NULL"
+                   QUEUE_WHO " ORDER BY a.id",
+};
+
+const char *action_queue_sql(unsigned part)
+{
+    return queue_sql[part & 1];
+}
+
 enum pb_status pb_action_queue(struct pb_db *db, const char *member, pb_action_fn fn, void *ctx,
                                struct pb_error *err)
 {
     enum pb_status s = action_check_ref(db, PB_KIND_MEMBER, member, err);
     if (s != PB_OK)
         return s;
-    /* Overdue actions come first because their due dates are the earliest:
-     * every other due date is today or later. */
-    sqlite3_stmt *st = sql_prepare(
-        db,
-        ACTION_COLUMNS " WHERE " ACTION_LIVE " AND (a.owners_all = 1"
-                       "  OR a.id IN (SELECT action FROM action_owners WHERE member = :member)"
-                       "  OR a.theme IN (SELECT id FROM themes WHERE lead = :member))"
-                       " ORDER BY a.due IS NULL, a.due, a.id",
-        err);
-    if (!st)
-        return step_failed(err);
-    action_bind_today(db, st);
-    sql_bind_text(st, ":member", member);
-    return action_stream(db, st, fn, ctx, err);
+    /* one read transaction, so that both parts see the same panel */
+    bool outer = db->reading; /* an export reading the whole panel */
+    s = pb_read_begin(db, err);
+    for (size_t i = 0; i < 2 && s == PB_OK; i++) {
+        sqlite3_stmt *st = sql_prepare(db, queue_sql[i], err);
+        if (!st) {
+            s = step_failed(err);
+            break;
+        }
+        action_bind_today(db, st);
+        sql_bind_text(st, ":member", member);
+        s = action_stream(db, st, fn, ctx, err);
+    }
+    if (!outer)
+        pb_read_end(db);
+    return s;
 }

@@ -882,13 +882,15 @@ enum pb_status pb_record_each(struct pb_db *db, enum pb_kind kind, const char *p
     if (kind >= PB_KIND_COUNT)
         return pb_error_set(err, PB_ERR_INTERNAL, "pb_record_each: no such kind");
     const struct table_map *map = columns_of(kind);
-    /* Not from the cache: fn may read other kinds (and children) meanwhile. */
+    /* From the cache, prepared once however many parents ask (an export
+     * reads each action's updates): fn may read other kinds, or this one,
+     * meanwhile, and the cache gives a busy statement's reader a copy. */
     struct record_stmt *rs = &db->record_stmts[kind][USE_EACH];
     if (!rs->sql)
         rs->sql = sql_keep(db, build_sql(kind, USE_EACH));
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db->sql, rs->sql, -1, &st, NULL) != SQLITE_OK)
-        return sql_fail(db, err);
+    sqlite3_stmt *st = sql_prepare(db, rs->sql, err);
+    if (!st)
+        return failure(err);
     if (map->parent_column) {
         if (parent_key)
             sql_bind_text(st, ":parent", parent_key);
@@ -910,7 +912,7 @@ enum pb_status pb_record_each(struct pb_db *db, enum pb_kind kind, const char *p
     }
     if (s == PB_OK && rc != SQLITE_DONE)
         s = sql_fail(db, err);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return s;
 }
 

@@ -1,11 +1,12 @@
 /*
- * pb_export: the whole panel as a panel file. The writer builds its output
- * in memory and this hands it to the caller's FILE in one go, so that every
- * write failure is noticed in one place. It also holds the row loading that
- * the panel file and the reports (src/report) share.
+ * pb_export: the whole panel as a panel file, streamed to the caller's FILE
+ * as its rows are read, a write failure reported as PB_ERR_IO. It also
+ * holds the row loading that the panel file and the reports (src/report)
+ * share.
  */
 #include "export.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,15 +97,16 @@ const struct pb_value *pb_export_find(const struct pb_export_rows *rows, const c
 
 enum pb_status pb_export(struct pb_db *db, FILE *out, struct pb_error *err)
 {
-    struct pb_buf buf = {0};
     /* One snapshot: a write by someone else mid-export cannot mix states. */
     enum pb_status status = pb_read_begin(db, err);
     if (status != PB_OK)
         return status;
-    status = pb_export_yaml(db, &buf, err);
+    status = pb_export_yaml(db, out, err);
     pb_read_end(db);
-    if (status == PB_OK)
-        status = pb_buf_write(&buf, out, err);
-    pb_buf_free(&buf);
+    /* fflush is where a full disk or a closed pipe usually shows */
+    errno = 0;
+    if (status == PB_OK && (fflush(out) != 0 || ferror(out)))
+        status = pb_error_set(err, PB_ERR_IO, "cannot write the export: %s",
+                              errno ? strerror(errno) : "write error");
     return status;
 }

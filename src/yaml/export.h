@@ -38,7 +38,7 @@ const char *pb_export_text(enum pb_kind kind, const struct pb_value *row, const 
 /* The row of a text-keyed kind whose key is id, or NULL. */
 const struct pb_value *pb_export_find(const struct pb_export_rows *rows, const char *id);
 
-/* The panel file writer: appends the whole file to out. */
-enum pb_status pb_export_yaml(struct pb_db *db, struct pb_buf *out, struct pb_error *err);
+/* The panel file writer: streams the whole file to out as its rows are read. */
+enum pb_status pb_export_yaml(struct pb_db *db, FILE *out, struct pb_error *err);
 
 #endif

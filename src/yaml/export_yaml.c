@@ -6,10 +6,14 @@
  * boolean or "not set" must be quoted, and that multi-line text reads best
  * as a literal block. The output depends on nothing but the rows, so an
  * export imported into an empty database exports to the same bytes.
+ * Rows are written as they are read (pb_record_each), straight to the
+ * caller's FILE through the emitter's buffer: memory does not grow with
+ * the panel.
  */
 #include "export.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,11 +26,18 @@ struct writer {
     struct pb_db *db;
     struct pb_error *err;
     enum pb_status status;
+    FILE *out;
+    int write_errno; /* the failed write's errno, or -1 when none failed */
 };
 
-static int append(void *data, unsigned char *buffer, size_t size)
+static int write_file(void *data, unsigned char *buffer, size_t size)
 {
-    pb_buf_add(data, (const char *)buffer, size);
+    struct writer *w = data;
+    errno = 0;
+    if (size > 0 && fwrite(buffer, 1, size, w->out) != size) {
+        w->write_errno = errno;
+        return 0;
+    }
     return 1;
 }
 
@@ -45,7 +56,12 @@ static void emit(struct writer *w, yaml_event_t *event, int initialized)
         return;
     }
     /* The emitter deletes the event whether or not it succeeds. */
-    if (!yaml_emitter_emit(&w->emitter, event))
+    if (yaml_emitter_emit(&w->emitter, event))
+        return;
+    if (w->write_errno >= 0) /* a full disk or a closed pipe */
+        w->status = pb_error_set(w->err, PB_ERR_IO, "cannot write the export: %s",
+                                 w->write_errno ? strerror(w->write_errno) : "write error");
+    else
         w->status = pb_error_set(w->err, PB_ERR_INTERNAL, "cannot write the panel file: %s",
                                  w->emitter.problem ? w->emitter.problem : "emitter error");
 }
@@ -167,6 +183,39 @@ static void write_list(struct writer *w, const struct pb_value *value, yaml_sequ
     sequence_end(w);
 }
 
+/* A list of records written as pb_record_each reads them: the key and
+ * the sequence start before the first, so that an empty list is left out. */
+struct list_ctx {
+    struct writer *w;
+    enum pb_kind kind;
+    const char *key;
+    bool started;
+};
+
+static enum pb_status list_row(const struct pb_value *row, void *ctx, struct pb_error *err)
+{
+    (void)err;
+    struct list_ctx *lc = ctx;
+    if (!lc->started) {
+        plain(lc->w, lc->key);
+        sequence_start(lc->w, YAML_BLOCK_SEQUENCE_STYLE);
+        lc->started = true;
+    }
+    write_record(lc->w, lc->kind, row);
+    return lc->w->status;
+}
+
+static void write_rows(struct writer *w, enum pb_kind kind, const char *key,
+                       const char *parent_key, int64_t parent_id)
+{
+    struct list_ctx lc = {.w = w, .kind = kind, .key = key};
+    enum pb_status s = pb_record_each(w->db, kind, parent_key, parent_id, list_row, &lc, w->err);
+    if (w->status == PB_OK)
+        w->status = s;
+    if (lc.started)
+        sequence_end(w);
+}
+
 /* Child records of the row: the parent is named by its text key, or by
  * its row id (an action's id; an agenda item's row). */
 static void write_children(struct writer *w, enum pb_kind kind, const struct pb_field *field,
@@ -175,18 +224,8 @@ static void write_children(struct writer *w, enum pb_kind kind, const struct pb_
     if (w->status != PB_OK)
         return;
     bool by_key = row[0].state == PB_VALUE_TEXT && pb_kind_info(kind)->parent == PB_KIND_COUNT;
-    const char *parent_key = by_key ? row[0].text : NULL;
-    int64_t parent_id = by_key ? 0 : children_value->i;
-    struct pb_export_rows children;
-    w->status = pb_export_rows_load(w->db, field->ref, parent_key, parent_id, &children, w->err);
-    if (w->status == PB_OK && children.n > 0) {
-        plain(w, field->key);
-        sequence_start(w, YAML_BLOCK_SEQUENCE_STYLE);
-        for (size_t r = 0; r < children.n; r++)
-            write_record(w, field->ref, children.rows[r]);
-        sequence_end(w);
-    }
-    pb_export_rows_free(&children);
+    write_rows(w, field->ref, field->key, by_key ? row[0].text : NULL,
+               by_key ? 0 : children_value->i);
 }
 
 static void write_value(struct writer *w, const struct pb_field *field,
@@ -244,27 +283,30 @@ static bool any_value(enum pb_kind kind, const struct pb_value *row)
     return false;
 }
 
+static enum pb_status panel_row(const struct pb_value *row, void *ctx, struct pb_error *err)
+{
+    (void)err;
+    struct writer *w = ctx;
+    if (any_value(PB_KIND_PANEL, row)) {
+        plain(w, pb_kind_info(PB_KIND_PANEL)->key);
+        write_record(w, PB_KIND_PANEL, row);
+    }
+    return w->status;
+}
+
 /* One top-level section; left out when it has nothing to say. The panel
  * itself is a mapping, every other kind a list of records. */
 static void write_section(struct writer *w, enum pb_kind kind)
 {
     if (w->status != PB_OK)
         return;
-    struct pb_export_rows rows;
-    w->status = pb_export_rows_load(w->db, kind, NULL, 0, &rows, w->err);
-    if (w->status == PB_OK && kind == PB_KIND_PANEL) {
-        if (rows.n > 0 && any_value(kind, rows.rows[0])) {
-            plain(w, pb_kind_info(kind)->key);
-            write_record(w, kind, rows.rows[0]);
-        }
-    } else if (w->status == PB_OK && rows.n > 0) {
-        plain(w, pb_kind_info(kind)->key);
-        sequence_start(w, YAML_BLOCK_SEQUENCE_STYLE);
-        for (size_t r = 0; r < rows.n; r++)
-            write_record(w, kind, rows.rows[r]);
-        sequence_end(w);
+    if (kind == PB_KIND_PANEL) {
+        enum pb_status s = pb_record_each(w->db, kind, NULL, 0, panel_row, w, w->err);
+        if (w->status == PB_OK)
+            w->status = s;
+    } else {
+        write_rows(w, kind, pb_kind_info(kind)->key, NULL, 0);
     }
-    pb_export_rows_free(&rows);
 }
 
 static void write_document(struct writer *w)
@@ -284,12 +326,12 @@ static void write_document(struct writer *w)
     emit(w, &event, yaml_stream_end_event_initialize(&event));
 }
 
-enum pb_status pb_export_yaml(struct pb_db *db, struct pb_buf *out, struct pb_error *err)
+enum pb_status pb_export_yaml(struct pb_db *db, FILE *out, struct pb_error *err)
 {
-    struct writer w = {.db = db, .err = err, .status = PB_OK};
+    struct writer w = {.db = db, .err = err, .status = PB_OK, .out = out, .write_errno = -1};
     if (!yaml_emitter_initialize(&w.emitter))
         return pb_error_set(err, PB_ERR_INTERNAL, "cannot start the YAML emitter");
-    yaml_emitter_set_output(&w.emitter, append, out);
+    yaml_emitter_set_output(&w.emitter, write_file, &w);
     yaml_emitter_set_encoding(&w.emitter, YAML_UTF8_ENCODING);
     yaml_emitter_set_unicode(&w.emitter, 1);
     /* No folding: one value, one line, whatever its length. */

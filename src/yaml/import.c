@@ -105,6 +105,8 @@ static enum pb_status import_run(struct import *im, bool dry_run, struct pb_impo
     } else {
         struct pb_error e = {0};
         s = import_write_all(im, summary, &e);
+        if (s == PB_OK && !dry_run)
+            s = pb_db_analyze(im->db, &e);
         if (s == PB_ERR_DATA && on_error)
             on_error(&e, ctx);
         if (s != PB_OK && err)

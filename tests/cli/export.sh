@@ -243,6 +243,14 @@ checks=$((checks + 1))
 [ -p "$WORK/pipe" ] || fail "export -o replaced the named pipe with a file"
 expect_eq "$(head -1 "$WORK/from-pipe.yaml")" "panelboard: 1" "the pipe's reader gets the export"
 
+# --- a full disk while the panel file streams out ---
+if [ -w /dev/full ]; then
+    "$PANELBOARD" --db "$DB" export >/dev/full 2>"$WORK/stderr"
+    status=$? err=$(cat "$WORK/stderr")
+    expect_status 74 "export to a full disk"
+    expect_err_has "No space left" "the full disk is named"
+fi
+
 # --- wrong usage ---
 pb export --format pdf
 expect_status 64 "an unknown format"

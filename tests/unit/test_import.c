@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -466,6 +467,39 @@ static void import__dry_run__reports_the_summary_and_writes_nothing(void **state
     assert_int_equal(r->summary.kinds[PB_KIND_UPDATE].added, 1);
     assert_false(exists(f->db, PB_KIND_MEMBER, "thirkill", 0));
     assert_int_equal(testdb_history_entries(f->db), 0);
+    free(r);
+    free(path);
+}
+
+/* Rows of the planner's statistics for table, read by a second connection. */
+static int stat_rows(struct testdb *f, const char *table)
+{
+    sqlite3 *raw = NULL;
+    assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    int n = -1;
+    if (sqlite3_prepare_v2(raw, "SELECT count(*) FROM sqlite_stat1 WHERE tbl = ?1", -1, &st,
+                           NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+        n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    } else {
+        n = 0; /* no statistics table at all */
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(raw);
+    return n;
+}
+
+static void import__leaves_the_planner_statistics__a_dry_run_does_not(void **state)
+{
+    struct testdb *f = *state;
+    char *path = write_file(f, "panel.yaml", full_panel);
+    const char *paths[] = {path};
+    free(import_files(f, paths, 1, true));
+    assert_int_equal(stat_rows(f, "actions"), 0);
+    struct run *r = import_files(f, paths, 1, false);
+    assert_int_equal(r->status, PB_OK);
+    assert_true(stat_rows(f, "actions") > 0);
     free(r);
     free(path);
 }
@@ -976,6 +1010,7 @@ int main(void)
         T(import__keeps_action_ids_given__and_gives_new_ids_to_the_rest),
         T(import__lets_a_row_name_one_given_later_or_in_another_file),
         T(import__dry_run__reports_the_summary_and_writes_nothing),
+        T(import__leaves_the_planner_statistics__a_dry_run_does_not),
         T(import__the_example_of_another_council_imports_cleanly),
         T(import__rejects_unknown_key__with_suggestion),
         T(import__rejects_unknown_top_level_key__with_suggestion),

@@ -129,7 +129,25 @@ static const char back_to_version_2[] =
     "CREATE INDEX action_owners_by_member ON action_owners (member);"
     "DROP INDEX themes_by_lead; CREATE INDEX themes_by_lead ON themes (lead);"
     "DROP INDEX changes_by_who; DROP INDEX changes_by_undoes;"
+    "DROP INDEX actions_live_queue;"
     "PRAGMA user_version = 2;";
+
+/* What schema version 3 had where version 5 has the queue's index (4 is
+ * another branch's, and empty here). */
+/* What schema version 3 had where version 5 has the undo and queue indexes. */
+static const char back_to_version_3[] =
+    "DROP INDEX changes_by_who; DROP INDEX changes_by_undoes;"
+    "DROP INDEX actions_live_queue; PRAGMA user_version = 3;";
+
+/* A pb_action_fn that keeps the first action's id. */
+static enum pb_status first_id(const struct pb_action *a, void *ctx, struct pb_error *err)
+{
+    (void)err;
+    int64_t *seen = ctx;
+    if (*seen == 0)
+        *seen = a->id;
+    return PB_OK;
+}
 
 static int64_t count_of(sqlite3 *raw, const char *sql)
 {
@@ -174,6 +192,41 @@ static void open__upgrades_a_version_2_database_to_the_pages_indexes__keeping_it
                      2);
     assert_int_equal(count_of(raw, "SELECT count(*) FROM members"), 1);
     assert_int_equal(count_of(raw, "SELECT count(*) FROM change_rows"), 3);
+    sqlite3_close(raw);
+}
+
+static void open__upgrades_a_version_3_database_to_the_queue_index__keeping_its_queue(void **state)
+{
+    struct testdb *f = *state;
+    struct pb_value v[11];
+    member(v, "knox", "Cllr Knox", "councillor");
+    put_member(f->db, v);
+    const char *owners[] = {"knox"};
+    pb_day due;
+    assert_true(pb_date_parse("2022-11-30", &due));
+    struct pb_action_new a = {
+        .title = "Visit", .owners = owners, .n_owners = 1, .has_due = true, .due = due};
+    int64_t id;
+    struct pb_error err = {0};
+    assert_int_equal(pb_action_add(f->db, &a, &id, &err), PB_OK);
+    pb_db_close(f->db);
+    f->db = NULL;
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, back_to_version_3, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+
+    struct pb_db_options opt = {.path = f->path};
+    assert_int_equal(pb_db_open(&opt, &f->db, &err), PB_OK);
+    int64_t seen = 0;
+    assert_int_equal(pb_action_queue(f->db, "knox", first_id, &seen, &err), PB_OK);
+    assert_int_equal(seen, id);
+    pb_db_close(f->db);
+    f->db = NULL;
+    assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
+    assert_int_equal(count_of(raw, "PRAGMA user_version"), PB_SCHEMA_VERSION);
+    assert_int_equal(
+        count_of(raw, "SELECT count(*) FROM sqlite_schema WHERE name = 'actions_live_queue'"), 1);
     sqlite3_close(raw);
 }
 
@@ -635,6 +688,7 @@ int main(void)
         T(open__shared_creates_group_writable_file),
         T(open__refuses_newer_database__and_leaves_it_untouched),
         T(open__upgrades_a_version_2_database_to_the_pages_indexes__keeping_its_rows),
+        T(open__upgrades_a_version_3_database_to_the_queue_index__keeping_its_queue),
         T(open__refuses_a_file_that_is_not_a_database),
         T(open__upgrades_a_schema_1_database__keeping_every_row),
         T(put__adds_then_updates_then_leaves_unchanged),

@@ -18,6 +18,22 @@ static enum pb_status failed(struct pb_error *err)
     return err ? err->status : PB_ERR_INTERNAL;
 }
 
+/* Steps st to its end, handing each row to row (which turns it into what
+ * the caller's function takes), and resets it. */
+typedef enum pb_status (*row_fn)(sqlite3_stmt *st, void *call, struct pb_error *err);
+static enum pb_status each_row(struct pb_db *db, sqlite3_stmt *st, row_fn row, void *call,
+                               struct pb_error *err)
+{
+    enum pb_status s = PB_OK;
+    int rc = SQLITE_DONE;
+    while (s == PB_OK && (rc = sql_step(db, st, err)) == SQLITE_ROW)
+        s = row(st, call, err);
+    if (s == PB_OK && rc < 0)
+        s = failed(err);
+    sqlite3_reset(st);
+    return s;
+}
+
 /* ---- the meeting of a day ---- */
 
 static enum pb_status meeting_on(struct pb_db *db, const char *day, bool *found,
@@ -99,6 +115,28 @@ enum pb_status pb_meeting_for_day(struct pb_db *db, pb_day day, const char *titl
 
 /* ---- the agenda ---- */
 
+struct agenda_call {
+    pb_agenda_fn fn;
+    void *ctx;
+};
+
+static enum pb_status agenda_row(sqlite3_stmt *st, void *call, struct pb_error *err)
+{
+    struct agenda_call *c = call;
+    struct pb_agenda_item it = {
+        .id = sqlite3_column_int64(st, 0),
+        .ref = sql_text(st, 1),
+        .title = sql_text(st, 2),
+        .report_backs = sqlite3_column_int(st, 3) != 0,
+        .exempt = sqlite3_column_int(st, 4) != 0,
+        .minutes = sql_text(st, 5),
+        .revision = sqlite3_column_int64(st, 6),
+        .n_decisions = (size_t)sqlite3_column_int64(st, 7),
+        .n_questions = (size_t)sqlite3_column_int64(st, 8),
+    };
+    return c->fn(&it, c->ctx, err);
+}
+
 enum pb_status pb_agenda_each(struct pb_db *db, const char *meeting, pb_agenda_fn fn, void *ctx,
                               struct pb_error *err)
 {
@@ -112,26 +150,19 @@ enum pb_status pb_agenda_each(struct pb_db *db, const char *meeting, pb_agenda_f
     if (!st)
         return failed(err);
     sql_bind_text(st, ":meeting", meeting);
-    enum pb_status s = PB_OK;
-    int rc;
-    while (s == PB_OK && (rc = sql_step(db, st, err)) == SQLITE_ROW) {
-        struct pb_agenda_item it = {
-            .id = sqlite3_column_int64(st, 0),
-            .ref = sql_text(st, 1),
-            .title = sql_text(st, 2),
-            .report_backs = sqlite3_column_int(st, 3) != 0,
-            .exempt = sqlite3_column_int(st, 4) != 0,
-            .minutes = sql_text(st, 5),
-            .revision = sqlite3_column_int64(st, 6),
-            .n_decisions = (size_t)sqlite3_column_int64(st, 7),
-            .n_questions = (size_t)sqlite3_column_int64(st, 8),
-        };
-        s = fn(&it, ctx, err);
-    }
-    if (s == PB_OK && rc < 0)
-        s = failed(err);
-    sqlite3_reset(st);
-    return s;
+    struct agenda_call call = {fn, ctx};
+    return each_row(db, st, agenda_row, &call, err);
+}
+
+struct line_call {
+    pb_item_line_fn fn;
+    void *ctx;
+};
+
+static enum pb_status line_row(sqlite3_stmt *st, void *call, struct pb_error *err)
+{
+    struct line_call *c = call;
+    return c->fn(sql_text(st, 0), sql_text(st, 1), c->ctx, err);
 }
 
 enum pb_status pb_item_record_each(struct pb_db *db, int64_t item, pb_item_line_fn fn, void *ctx,
@@ -147,14 +178,8 @@ enum pb_status pb_item_record_each(struct pb_db *db, int64_t item, pb_item_line_
     if (!st)
         return failed(err);
     sql_bind_int(st, ":item", item);
-    enum pb_status s = PB_OK;
-    int rc;
-    while (s == PB_OK && (rc = sql_step(db, st, err)) == SQLITE_ROW)
-        s = fn(sql_text(st, 0), sql_text(st, 1), ctx, err);
-    if (s == PB_OK && rc < 0)
-        s = failed(err);
-    sqlite3_reset(st);
-    return s;
+    struct line_call call = {fn, ctx};
+    return each_row(db, st, line_row, &call, err);
 }
 
 static enum pb_status insert_item(struct pb_db *db, const char *meeting, const char *ref,
@@ -347,6 +372,25 @@ enum pb_status pb_item_set_minutes(struct pb_db *db, int64_t item, const char *t
 
 /* ---- attendance ---- */
 
+struct attendee_call {
+    pb_attendee_fn fn;
+    void *ctx;
+};
+
+static enum pb_status attendee_row(sqlite3_stmt *st, void *call, struct pb_error *err)
+{
+    struct attendee_call *c = call;
+    struct pb_attendee a = {
+        .member = sql_text(st, 0),
+        .name = sql_text(st, 1),
+        .kind = sql_text(st, 2),
+        .state = sqlite3_column_int(st, 3)   ? PB_ATTENDANCE_PRESENT
+                 : sqlite3_column_int(st, 4) ? PB_ATTENDANCE_APOLOGIES
+                                             : PB_ATTENDANCE_NONE,
+    };
+    return c->fn(&a, c->ctx, err);
+}
+
 enum pb_status pb_attendance_each(struct pb_db *db, const char *meeting, pb_attendee_fn fn,
                                   void *ctx, struct pb_error *err)
 {
@@ -361,23 +405,8 @@ enum pb_status pb_attendance_each(struct pb_db *db, const char *meeting, pb_atte
     if (!st)
         return failed(err);
     sql_bind_text(st, ":meeting", meeting);
-    enum pb_status s = PB_OK;
-    int rc;
-    while (s == PB_OK && (rc = sql_step(db, st, err)) == SQLITE_ROW) {
-        struct pb_attendee a = {
-            .member = sql_text(st, 0),
-            .name = sql_text(st, 1),
-            .kind = sql_text(st, 2),
-            .state = sqlite3_column_int(st, 3)   ? PB_ATTENDANCE_PRESENT
-                     : sqlite3_column_int(st, 4) ? PB_ATTENDANCE_APOLOGIES
-                                                 : PB_ATTENDANCE_NONE,
-        };
-        s = fn(&a, ctx, err);
-    }
-    if (s == PB_OK && rc < 0)
-        s = failed(err);
-    sqlite3_reset(st);
-    return s;
+    struct attendee_call call = {fn, ctx};
+    return each_row(db, st, attendee_row, &call, err);
 }
 
 static enum pb_status record_attendance(struct pb_db *db, const char *meeting, const char *member,
@@ -431,6 +460,24 @@ enum pb_status pb_attendance_set(struct pb_db *db, const char *meeting, const ch
 
 /* ---- what a lead reports back ---- */
 
+struct news_call {
+    pb_theme_news_fn fn;
+    void *ctx;
+};
+
+static enum pb_status news_row(sqlite3_stmt *st, void *call, struct pb_error *err)
+{
+    struct news_call *c = call;
+    struct pb_theme_news n = {
+        .action = sqlite3_column_int64(st, 0),
+        .title = sql_text(st, 1),
+        .date = sql_text(st, 2),
+        .by = sql_text(st, 3),
+        .text = sql_text(st, 4),
+    };
+    return c->fn(&n, c->ctx, err);
+}
+
 enum pb_status pb_theme_news_since(struct pb_db *db, const char *theme, pb_day day,
                                    pb_theme_news_fn fn, void *ctx, struct pb_error *err)
 {
@@ -446,20 +493,6 @@ enum pb_status pb_theme_news_since(struct pb_db *db, const char *theme, pb_day d
     pb_date_format(day, date);
     sql_bind_text(st, ":theme", theme);
     sql_bind_text(st, ":day", date);
-    enum pb_status s = PB_OK;
-    int rc;
-    while (s == PB_OK && (rc = sql_step(db, st, err)) == SQLITE_ROW) {
-        struct pb_theme_news n = {
-            .action = sqlite3_column_int64(st, 0),
-            .title = sql_text(st, 1),
-            .date = sql_text(st, 2),
-            .by = sql_text(st, 3),
-            .text = sql_text(st, 4),
-        };
-        s = fn(&n, ctx, err);
-    }
-    if (s == PB_OK && rc < 0)
-        s = failed(err);
-    sqlite3_reset(st);
-    return s;
+    struct news_call call = {fn, ctx};
+    return each_row(db, st, news_row, &call, err);
 }

@@ -30,18 +30,6 @@ static void esc(struct pb_buf *b, const char *text)
     pb_md_escape(b, text, strlen(text), false);
 }
 
-static void add_date(struct pb_buf *b, const char *ymd)
-{
-    pb_day day;
-    if (pb_date_parse(ymd, &day)) {
-        char date[32];
-        pb_date_format_long(day, date, sizeof date);
-        pb_buf_puts(b, date);
-    } else {
-        esc(b, ymd);
-    }
-}
-
 static void block(struct pb_buf *out)
 {
     if (out->len > 0)
@@ -61,7 +49,7 @@ static void add_heading(const struct pb_action_log *log, struct pb_buf *out)
         pb_md_escape(out, name, strlen(name), true);
         pb_buf_puts(out, ", ");
     }
-    add_date(out, log->date);
+    pb_report_date(out, log->date);
     pb_buf_puts(out, "\n\n");
     if (log->meeting)
         pb_buf_puts(out, "The actions agreed at earlier meetings that are open or in progress "
@@ -69,10 +57,10 @@ static void add_heading(const struct pb_action_log *log, struct pb_buf *out)
     else
         pb_buf_puts(out, "The actions that are open or in progress on ");
     if (!log->meeting)
-        add_date(out, log->date);
+        pb_report_date(out, log->date);
     if (log->previous) {
         pb_buf_puts(out, ", and those completed since the meeting of ");
-        add_date(out, log->previous_date);
+        pb_report_date(out, log->previous_date);
     }
     pb_buf_puts(out, ".\n");
 }
@@ -85,7 +73,7 @@ static void add_group_heading(const struct pb_action_log_entry *e, struct pb_buf
         return;
     }
     pb_buf_puts(out, "## Meeting of ");
-    add_date(out, e->meeting_date);
+    pb_report_date(out, e->meeting_date);
     pb_buf_puts(out, "\n");
 }
 
@@ -125,7 +113,7 @@ static void add_update(const struct pb_action_log_entry *e, struct pb_buf *out)
         return;
     }
     pb_buf_puts(out, "  Latest update, ");
-    add_date(out, e->update_date);
+    pb_report_date(out, e->update_date);
     if (e->update_by) {
         pb_buf_puts(out, " (");
         esc(out, e->update_by);
@@ -166,7 +154,7 @@ static void add_open(const struct pb_action_log_entry *e, struct pb_buf *out)
     add_owners(e, out);
     pb_buf_puts(out, "\n  Due: ");
     if (e->due)
-        add_date(out, e->due);
+        pb_report_date(out, e->due);
     else
         pb_buf_puts(out, "no date set");
     pb_buf_addf(out, "; status: %s\n", strcmp(e->status, "in-progress") == 0 ? "in progress" : e->status);
@@ -181,7 +169,7 @@ static void add_closed(const struct pb_action_log_entry *e, struct pb_buf *out)
     pb_buf_puts(out, "\n  Agreed: ");
     if (e->meeting) {
         pb_buf_puts(out, "meeting of ");
-        add_date(out, e->meeting_date);
+        pb_report_date(out, e->meeting_date);
         if (e->item) {
             pb_buf_puts(out, ", item ");
             esc(out, e->item);
@@ -190,7 +178,7 @@ static void add_closed(const struct pb_action_log_entry *e, struct pb_buf *out)
         pb_buf_puts(out, "outside a meeting");
     }
     pb_buf_puts(out, "; closed ");
-    add_date(out, e->closed_on);
+    pb_report_date(out, e->closed_on);
     pb_buf_puts(out, "\n");
     add_update(e, out);
 }

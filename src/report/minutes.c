@@ -188,19 +188,6 @@ static void add_sentence(struct pb_buf *b, const char *text, bool lower)
     pb_buf_free(&sentence);
 }
 
-/* A date as minutes write it: 12 October 2022. */
-static void add_date(struct pb_buf *b, const char *ymd)
-{
-    pb_day day;
-    if (pb_date_parse(ymd, &day)) {
-        char date[32];
-        pb_date_format_long(day, date, sizeof date);
-        pb_buf_puts(b, date);
-    } else {
-        pb_md_escape(b, ymd, strlen(ymd), false);
-    }
-}
-
 /*
  * A minute reference as the council writes it beside an "Action:" line or
  * before a resolution: "Resolved (4)", "(4)" and "4" all as "(4)"; other
@@ -323,7 +310,7 @@ static void add_action_line(struct pb_buf *line, const struct pb_meeting_action 
     }
     if (a->due) {
         pb_buf_puts(line, titled ? ", by " : ", by ");
-        add_date(line, a->due);
+        pb_report_date(line, a->due);
     }
     if (a->closed_that_day)
         pb_buf_puts(line, " — done");
@@ -384,7 +371,7 @@ static void add_heading(struct minutes *w)
     pb_buf_puts(w->out, "# ");
     pb_md_escape(w->out, title, strlen(title), true);
     pb_buf_puts(w->out, " — ");
-    add_date(w->out, m->date);
+    pb_report_date(w->out, m->date);
     pb_buf_puts(w->out, "\n");
 }
 

@@ -1,6 +1,7 @@
 /*
- * How a list of owners reads, the one rule the minutes and the report
- * share (minutes.md: "Action: All, Governance Officer").
+ * The rules the minutes, the report and the action log share: how a list
+ * of owners reads (minutes.md: "Action: All, Governance Officer") and how
+ * a date is written ("12 October 2022").
  */
 #include "report.h"
 
@@ -19,4 +20,16 @@ void pb_report_owners(struct pb_buf *b, bool all, const char *const *named, size
     }
     if (!all && n == 0)
         pb_buf_puts(b, nobody);
+}
+
+void pb_report_date(struct pb_buf *b, const char *ymd)
+{
+    pb_day day;
+    if (pb_date_parse(ymd, &day)) {
+        char date[32];
+        pb_date_format_long(day, date, sizeof date);
+        pb_buf_puts(b, date);
+    } else {
+        pb_md_escape(b, ymd, strlen(ymd), false);
+    }
 }

@@ -16,4 +16,8 @@ enum pb_status pb_report_csv(struct pb_db *db, struct pb_buf *out, struct pb_err
 void pb_report_owners(struct pb_buf *b, bool all, const char *const *named, size_t n,
                       const char *nobody);
 
+/* A date as minutes write it ("12 October 2022"); text that is not a
+ * date, escaped for Markdown. */
+void pb_report_date(struct pb_buf *b, const char *ymd);
+
 #endif

@@ -92,7 +92,10 @@ void pb_date_format(pb_day day, char *buf)
 {
     int y, m, d;
     civil_clamped(day, &y, &m, &d);
-    snprintf(buf, 11, "%04d-%02d-%02d", y, m, d);
+    /* Unsigned and reduced, so that the compiler can see the 10 characters
+     * that clamping already guarantees (-O3 otherwise warns of truncation). */
+    snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)d % 100u);
 }
 
 /* Month names are spelled out here rather than by strftime, because the

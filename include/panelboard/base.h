@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <time.h>
 
 /* Allocation failure is reported once, here, and ends the program with
@@ -67,6 +68,25 @@ bool pb_utf8_valid(const char *s, size_t len);
 size_t pb_utf8_decode(const unsigned char *s, size_t left, uint32_t *cp);
 /* Number of code points in a valid UTF-8 string. */
 size_t pb_utf8_length(const char *s, size_t len);
+
+/* Text on its way to a terminal or a report: the one sanitizer that every
+ * command uses. C0 controls and DEL are written \xNN, the C1 controls
+ * \u0080..\u009f, a byte that is not UTF-8 \xNN; everything else passes.
+ * Newline and tab are escaped too unless flags say otherwise. */
+enum {
+    PB_VISIBLE_LINES = 1,  /* newline, CR LF and tab pass (a report's paragraphs) */
+    PB_VISIBLE_SPACES = 2, /* newline and tab become spaces (one line for people) */
+    PB_VISIBLE_TSV = 4,    /* newline, tab and backslash written \n, \t, \\ (cli.md) */
+};
+/* Appends s[0..len) made visible; out is a string afterwards. */
+void pb_visible(struct pb_buf *out, const char *s, size_t len, unsigned flags);
+/* A new string (never NULL; "" for NULL). */
+char *pb_visible_dup(const char *s, unsigned flags);
+/* Writes s made visible to out; EOF when the write failed. */
+int pb_visible_put(FILE *out, const char *s, unsigned flags);
+/* True when s[0..len) is UTF-8 with nothing the sanitizer would change
+ * (newline and tab allowed when lines): text the importer accepts. */
+bool pb_visible_clean(const char *s, size_t len, bool lines);
 
 /* Markdown escaping, so that user text shows as the words typed. */
 /* Appends text[0..len) with a backslash before each character that would

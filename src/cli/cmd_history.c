@@ -6,25 +6,46 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Everything stored is shown through the sanitizer: an --as, a file name
+ * or a row written by another program may hold escape sequences. */
+static void put(const char *s)
+{
+    pb_visible_put(stdout, s, 0);
+}
+
 static enum pb_status print_entry(const struct pb_history_entry *e, void *ctx, struct pb_error *err)
 {
     (void)ctx;
     (void)err;
-    printf("#%lld  %s  %s  %s", (long long)e->id, e->at, e->who ? e->who : "-", e->what);
+    printf("#%lld  ", (long long)e->id);
+    put(e->at);
+    fputs("  ", stdout);
+    put(e->who ? e->who : "-");
+    fputs("  ", stdout);
+    put(e->what);
     if (e->undoes)
         printf("  (undoes #%lld)", (long long)e->undoes);
     putchar('\n');
     for (size_t i = 0; i < e->n_rows; i++) {
         const struct pb_history_row *r = &e->rows[i];
         const char *op = !r->before ? "added" : !r->after ? "removed" : "changed";
-        if (r->key && *r->key)
-            printf("    %s %s %s\n", op, r->table, r->key);
-        else
-            printf("    %s %s\n", op, r->table);
-        if (r->before)
-            printf("      before: %s\n", r->before);
-        if (r->after)
-            printf("      after:  %s\n", r->after);
+        printf("    %s ", op);
+        put(r->table);
+        if (r->key && *r->key) {
+            putchar(' ');
+            put(r->key);
+        }
+        putchar('\n');
+        if (r->before) {
+            fputs("      before: ", stdout);
+            put(r->before);
+            putchar('\n');
+        }
+        if (r->after) {
+            fputs("      after:  ", stdout);
+            put(r->after);
+            putchar('\n');
+        }
     }
     return PB_OK;
 }

@@ -253,7 +253,9 @@ int main(int argc, char **argv)
     if (s != PB_OK) {
         char line[PB_ERROR_FILE_MAX + PB_ERROR_MESSAGE_MAX + 64];
         pb_error_format(&err, line, sizeof line);
-        fprintf(stderr, "%s\n", line);
+        /* Messages quote what users typed (--as, $PANELBOARD_AS, file names). */
+        pb_visible_put(stderr, line, 0);
+        fputc('\n', stderr);
         if (s == PB_ERR_USAGE && cli.argc == 0 && !strstr(err.message, "--help"))
             fputs("see panelboard --help\n", stderr);
     }

@@ -131,6 +131,16 @@ enum pb_status pb_export(struct pb_db *db, enum pb_export_format format, FILE *o
         break;
     }
     pb_read_end(db);
+    /* The report and the table are read by people: a row that another
+     * program wrote with escape sequences must not drive their terminal.
+     * The panel file keeps its bytes (libyaml escapes them; check reports
+     * them, since the importer refuses them). */
+    if (status == PB_OK && format != PB_EXPORT_YAML) {
+        struct pb_buf shown = {0};
+        pb_visible(&shown, buf.data, buf.len, PB_VISIBLE_LINES);
+        pb_buf_free(&buf);
+        buf = shown;
+    }
     if (status == PB_OK)
         status = write_out(out, &buf, err);
     pb_buf_free(&buf);

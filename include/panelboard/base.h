@@ -51,8 +51,8 @@ int pb_date_weekday(pb_day day);
 /* Today in local time, unless the environment pins it: PANELBOARD_TODAY=YYYY-MM-DD
  * (for tests and for preparing a meeting in advance). */
 pb_day pb_date_today(void);
-/* Now as "YYYY-MM-DD HH:MM:SS" UTC (buf: at least 20 bytes), pinned to
- * PANELBOARD_TODAY's midnight when that is set. */
+/* Now as "YYYY-MM-DD HH:MM:SS.UUUUUU" UTC (buf: at least 27 bytes), from
+ * the real clock: PANELBOARD_TODAY never changes it. */
 void pb_now_format(char *buf, size_t size);
 
 /* The candidate nearest to word by edit distance, or NULL when none is close

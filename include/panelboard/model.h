@@ -21,7 +21,7 @@
 struct pb_db;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define PB_SCHEMA_VERSION 3
+#define PB_SCHEMA_VERSION 4
 #define PB_BUSY_TIMEOUT_MS 5000
 
 struct pb_db_options {
@@ -95,8 +95,9 @@ struct pb_history_row {
 };
 struct pb_history_entry {
     int64_t id;
-    const char *at;    /* "YYYY-MM-DD HH:MM:SS" UTC */
+    const char *at;    /* "YYYY-MM-DD HH:MM:SS.UUUUUU" UTC (older: to the second) */
     const char *who;   /* NULL when nobody said --as */
+    const char *login; /* the account that made it; NULL before schema 4 */
     const char *what;
     int64_t undoes;    /* 0, or the change this one reversed */
     const struct pb_history_row *rows;

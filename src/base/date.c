@@ -134,20 +134,18 @@ pb_day pb_date_today(void)
     return days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/* Never pinned: the history's clock says when a change was really made,
+ * whatever day the panel is told it is. */
 void pb_now_format(char *buf, size_t size)
 {
     if (size == 0)
         return;
-    pb_day day;
-    if (pinned_today(&day)) {
-        char date[11];
-        pb_date_format(day, date);
-        snprintf(buf, size, "%s 00:00:00", date);
-        return;
-    }
-    time_t now = time(NULL);
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
     struct tm tm;
-    gmtime_r(&now, &tm);
-    if (strftime(buf, size, "%Y-%m-%d %H:%M:%S", &tm) == 0)
-        buf[0] = '\0';
+    gmtime_r(&now.tv_sec, &tm);
+    char seconds[24];
+    if (strftime(seconds, sizeof seconds, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+        seconds[0] = '\0';
+    snprintf(buf, size, "%s.%06ld", seconds, (long)(now.tv_nsec / 1000) % 1000000);
 }

@@ -21,7 +21,10 @@ static enum pb_status print_entry(const struct pb_history_entry *e, void *ctx, s
     put(e->at);
     fputs("  ", stdout);
     put(e->who ? e->who : "-");
-    fputs("  ", stdout);
+    /* --as is taken on trust; the login is who really typed it */
+    fputs(" (login ", stdout);
+    put(e->login ? e->login : "not recorded");
+    fputs(")  ", stdout);
     put(e->what);
     if (e->undoes)
         printf("  (undoes #%lld)", (long long)e->undoes);

@@ -28,7 +28,8 @@ const struct cli_command cli_commands[] = {
      "Runs SQLite's integrity check, the foreign keys, and the panel's own rules, and\n"
      "prints each problem found on a line; exit status 65 when there is any.\n"},
     {"history", cmd_history, "history [--limit N]",
-     "the change history, newest first: when, who, what, before and after",
+     "the change history, newest first: when, who (and the login that made it), what, "
+     "before and after",
      "  --limit N   show the N newest changes (default 20; 0 for all)\n"},
     {"queue", cmd_queue, "queue [MEMBER] [--format text|tsv]",
      "MEMBER's queue: the open actions they own or that sit in a theme they lead",

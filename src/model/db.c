@@ -7,6 +7,7 @@
 #include "sql.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,6 +109,20 @@ static enum pb_status reopen_immutable(struct pb_db *db, struct pb_error *err)
     return s == PB_OK ? migrate(db, err) : s;
 }
 
+/* The account this process runs as, looked up from its real user id: not
+ * $USER or $LOGNAME, which anyone can set. "uid N" when the user database
+ * has no name for it (a container, say). */
+static char *login_name(void)
+{
+    uid_t uid = getuid();
+    struct passwd pw, *found = NULL;
+    char buf[4096];
+    if (getpwuid_r(uid, &pw, buf, sizeof buf, &found) == 0 && found && found->pw_name &&
+        *found->pw_name)
+        return pb_xstrdup(found->pw_name);
+    return pb_xasprintf("uid %lu", (unsigned long)uid);
+}
+
 enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **out,
                           struct pb_error *err)
 {
@@ -129,6 +144,7 @@ enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **ou
     db->path = pb_xstrdup(options->path);
     db->created = !exists;
     db->today = pb_date_today();
+    db->login = login_name();
     db->busy_timeout_ms = options->busy_timeout_ms > 0 ? options->busy_timeout_ms
                                                        : PB_BUSY_TIMEOUT_MS;
     configure_library();
@@ -180,6 +196,7 @@ void pb_db_close(struct pb_db *db)
     sqlite3_close(db->sql);
     free(db->path);
     free(db->who);
+    free(db->login);
     free(db);
 }
 

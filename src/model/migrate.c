@@ -3,7 +3,8 @@
  * history triggers, which are generated here from the tables' own column
  * lists so that they can never fall out of step with the schema; version 2
  * (schema_2.sql) adds agenda items, attendance and declarations, version 3
- * adds the indexes the dashboard's pages read through.
+ * adds the indexes the dashboard's pages read through, version 4 the login
+ * behind each change (schema_login.sql).
  */
 #include "migrate.h"
 
@@ -12,6 +13,7 @@
 
 extern const char pb_schema_sql[];
 extern const char pb_schema_2_sql[];
+extern const char pb_schema_login_sql[];
 
 /* "PBRD": tells our databases from other SQLite files. */
 #define PB_APPLICATION_ID 0x50425244
@@ -184,10 +186,18 @@ static enum pb_status step_page_indexes(struct pb_db *db, struct pb_error *err)
         err);
 }
 
+/* The real login beside --as in every change (schema_login.sql). The
+ * history triggers need nothing new: changes is not a history table. */
+static enum pb_status step_login(struct pb_db *db, struct pb_error *err)
+{
+    return sql_exec(db, pb_schema_login_sql, err);
+}
+
 static enum pb_status (*const steps[PB_SCHEMA_VERSION])(struct pb_db *, struct pb_error *) = {
     step_1,
     step_2,
     step_page_indexes,
+    step_login,
 };
 
 static enum pb_status upgrade(struct pb_db *db, int64_t from, struct pb_error *err)

@@ -35,6 +35,7 @@ struct pb_db {
     char *path;
     bool created;
     char *who;
+    char *login; /* the process's account, from its user id */
     pb_day today;
     int busy_timeout_ms;
     int change_depth;    /* nesting of pb_change_begin */

@@ -128,6 +128,7 @@ static const char back_to_version_2[] =
     "DROP INDEX action_owners_by_member;"
     "CREATE INDEX action_owners_by_member ON action_owners (member);"
     "DROP INDEX themes_by_lead; CREATE INDEX themes_by_lead ON themes (lead);"
+    "ALTER TABLE changes DROP COLUMN login;"
     "PRAGMA user_version = 2;";
 
 static int64_t count_of(sqlite3 *raw, const char *sql)

@@ -42,7 +42,10 @@ char *pb_buf_take(struct pb_buf *b);
 typedef int32_t pb_day;
 /* "YYYY-MM-DD", exactly 10 characters, and a date that exists. */
 bool pb_date_parse(const char *s, pb_day *out);
-/* Writes "YYYY-MM-DD" into buf (at least 11 bytes). */
+/* True for the days that have a written form, 0001-01-01 to 9999-12-31. */
+bool pb_date_valid(pb_day day);
+/* Writes "YYYY-MM-DD" into buf (at least 11 bytes); a day outside
+ * pb_date_valid is written as the nearest valid one. */
 void pb_date_format(pb_day day, char *buf);
 /* "12 October 2022", the way minutes write dates (buf: at least 32 bytes). */
 void pb_date_format_long(pb_day day, char *buf, size_t size);

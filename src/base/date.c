@@ -63,6 +63,11 @@ static void civil_clamped(pb_day day, int *year, int *month, int *mday)
     civil_from_days(day < first ? first : day > last ? last : day, year, month, mday);
 }
 
+bool pb_date_valid(pb_day day)
+{
+    return day >= days_from_civil(FIRST_YEAR, 1, 1) && day <= days_from_civil(LAST_YEAR, 12, 31);
+}
+
 static bool read_digits(const char *s, int n, int *out)
 {
     int value = 0;

@@ -8,6 +8,7 @@
 
 #include <panelboard/record.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -178,8 +179,10 @@ enum pb_status cli_parse_id(const char *text, const char *what, int64_t *out, st
 {
     const char *p = text[0] == '#' ? text + 1 : text;
     char *end = NULL;
+    errno = 0;
     long long v = *p >= '0' && *p <= '9' ? strtoll(p, &end, 10) : 0;
-    if (!end || *end || v <= 0)
+    /* ERANGE: past 2^63 strtoll clamps, and a clamped id names another row */
+    if (!end || *end || v <= 0 || errno == ERANGE)
         return pb_error_set(err, PB_ERR_DATA, "%s '%s' is not an id (a positive number)", what,
                             text);
     *out = v;
@@ -237,6 +240,12 @@ static enum pb_status run(struct cli *cli, int argc, char **argv, struct pb_erro
         cli->as = getenv("PANELBOARD_AS");
     if (cli->as && !*cli->as)
         cli->as = NULL;
+    /* Before any member exists --as is not looked up, and it is stored in
+     * the history: it must be something a terminal shows, not obeys. */
+    if (cli->as && !pb_visible_clean(cli->as, strlen(cli->as), false))
+        return pb_error_set(err, PB_ERR_USAGE,
+                            "--as '%s' is not a member id: it holds a control character or is "
+                            "not UTF-8", cli->as);
     resolve_db_path(cli);
     if (!cmd)
         return cli_dashboard(cli, err);

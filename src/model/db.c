@@ -57,12 +57,24 @@ static enum pb_status create_file(const char *path, bool shared, struct pb_error
     if (s != PB_OK)
         return s;
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    /* Another process made it in the same moment: open theirs. */
+    if (fd < 0 && errno == EEXIST)
+        return PB_OK;
     if (fd < 0)
         return pb_error_set(err, PB_ERR_CANT_CREATE, "cannot create %s: %s", path,
                             strerror(errno));
     fchmod(fd, mode);
     close(fd);
     return PB_OK;
+}
+
+/* A database this process created and could not set up is removed, unless
+ * another process opening it at the same moment has written to it. */
+static void unlink_if_empty(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && st.st_size == 0)
+        unlink(path);
 }
 
 /* Process-wide settings, which SQLite takes only before its first use:
@@ -164,7 +176,7 @@ enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **ou
             s = err ? (err->status = PB_ERR_CANT_CREATE) : PB_ERR_CANT_CREATE;
         pb_db_close(db);
         if (!exists)
-            unlink(options->path);
+            unlink_if_empty(options->path);
         return s;
     }
     enum pb_status s = configure(db, err);
@@ -176,7 +188,7 @@ enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **ou
     if (s != PB_OK) {
         pb_db_close(db);
         if (!exists)
-            unlink(options->path);
+            unlink_if_empty(options->path);
         return s;
     }
     *out = db;

@@ -230,14 +230,24 @@ static enum pb_status upgrade(struct pb_db *db, int64_t from, struct pb_error *e
 
 enum pb_status migrate(struct pb_db *db, struct pb_error *err)
 {
-    int64_t version, app_id, tables;
-    enum pb_status s = read_int_pragma(db, "PRAGMA user_version", &version, err);
+    int64_t version = 0, app_id = 0, tables = 0;
+    /* One snapshot: read one by one, another process creating the same new
+     * database between the reads would make it look like a stranger's. */
+    enum pb_status s = sql_exec(db, "BEGIN", err);
+    if (s == PB_OK)
+        s = read_int_pragma(db, "PRAGMA user_version", &version, err);
     if (s == PB_OK)
         s = read_int_pragma(db, "PRAGMA application_id", &app_id, err);
     if (s == PB_OK)
         s = read_int_pragma(db, "SELECT count(*) FROM sqlite_schema", &tables, err);
+    sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
     if (s != PB_OK)
         return s;
+    if (app_id == PB_APPLICATION_ID && version == 0)
+        return pb_error_set(err, PB_ERR_DATA,
+                            "%s is a panelboard database whose schema version (user_version) "
+                            "has been reset to 0; it cannot be trusted: restore it from a backup",
+                            db->path);
     if (app_id != PB_APPLICATION_ID && (app_id != 0 || version != 0 || tables != 0))
         return pb_error_set(err, PB_ERR_DATA,
                             "%s is not a panelboard database (it is another SQLite file)",
@@ -259,6 +269,14 @@ enum pb_status migrate(struct pb_db *db, struct pb_error *err)
         if (s != PB_OK)
             return s;
     }
-    /* WAL lets the dashboard read while another process writes. */
-    return sql_exec(db, "PRAGMA journal_mode = WAL;", err);
+    /* WAL lets the dashboard read while another process writes. Set once:
+     * setting it again on every open would need the -shm file, which a
+     * read-only folder refuses, and a lock that a busy database refuses. */
+    sqlite3_stmt *st = NULL;
+    bool wal = false;
+    if (sqlite3_prepare_v2(db->sql, "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        wal = sqlite3_stricmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+    sqlite3_finalize(st);
+    return wal ? PB_OK : sql_exec(db, "PRAGMA journal_mode = WAL;", err);
 }

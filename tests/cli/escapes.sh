@@ -24,7 +24,13 @@ cp "$EXAMPLE" "$name"
 out=$("$PANELBOARD" --db "$DB" --as "x${ESC}]52;c;aGVsbG8=${ESC}\\" import "$name" 2>"$WORK/stderr")
 status=$?
 err=$(cat "$WORK/stderr")
+expect_status 64 "an --as holding a clipboard write is refused, even before any member exists"
 expect_clean "$out$err" "import with a hostile --as and file name"
+expect_err_has 'x\x1b]52;c;' "the refusal shows the --as with its escape visible"
+pb import "$name"
+expect_status 0 "import from a file whose name holds ESC [ 2 J"
+sqlite3 "$DB" "UPDATE changes SET who = 'x' || char(27) || ']52;c;aGVsbG8=' || char(7)" 2>/dev/null ||
+    python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("UPDATE changes SET who = ?", ("x\x1b]52;c;aGVsbG8=\x07",)); c.commit()' "$DB"
 pb history --limit 5
 expect_status 0 "history"
 expect_clean "$out" "history shows a hostile --as and file name"

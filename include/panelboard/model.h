@@ -62,6 +62,11 @@ int64_t pb_db_data_version(struct pb_db *db);
  * problem found is appended to report as one line; PB_OK means sound. */
 enum pb_status pb_db_check(struct pb_db *db, struct pb_buf *report, struct pb_error *err);
 
+/* A consistent copy of the whole database in path (SQLite's online backup,
+ * one snapshot while others write), synced, opened and checked before it
+ * replaces path; on failure path is left as it was. */
+enum pb_status pb_db_backup(struct pb_db *db, const char *path, struct pb_error *err);
+
 /* One change = one transaction = one history entry. `what` says what it was
  * ("import example.yaml", "done #7"). A change that ends up writing nothing
  * leaves no history entry. */

@@ -27,6 +27,11 @@ const struct cli_command cli_commands[] = {
     {"check", cmd_check, "check", "integrity check of the database; exit 0 when sound",
      "Runs SQLite's integrity check, the foreign keys, and the panel's own rules, and\n"
      "prints each problem found on a line; exit status 65 when there is any.\n"},
+    {"backup", cmd_backup, "backup FILE", "a consistent, checked copy of the database in FILE",
+     "Copies the whole database with SQLite's online backup while others go on\n"
+     "working, into a temporary file beside FILE that is synced, opened and checked\n"
+     "before it replaces FILE: FILE is the last good backup or the new one, never\n"
+     "half of one. Safe to run from cron (see README).\n"},
     {"history", cmd_history, "history [--limit N]",
      "the change history, newest first: when, who (and the login that made it), what, "
      "before and after",

@@ -14,8 +14,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Create each missing folder of path's parent, with mode. */
-static enum pb_status make_parent_dirs(const char *path, mode_t mode, struct pb_error *err)
+/* Create each missing folder of path's parent, with mode; *made (when
+ * not NULL) is the outermost folder made, for remove_unfinished. */
+static enum pb_status make_parent_dirs(const char *path, mode_t mode, char **made,
+                                       struct pb_error *err)
 {
     char *dir = pb_xstrdup(path);
     char *slash = strrchr(dir, '/');
@@ -38,6 +40,8 @@ static enum pb_status make_parent_dirs(const char *path, mode_t mode, struct pb_
                     return s;
                 }
                 chmod(dir, mode); /* mkdir's mode is cut by the umask */
+                if (made && !*made)
+                    *made = pb_xstrdup(dir);
             }
             if (end)
                 break;
@@ -50,10 +54,11 @@ static enum pb_status make_parent_dirs(const char *path, mode_t mode, struct pb_
 
 /* Create the empty file first, so that its permissions are ours, not the
  * umask's; SQLite gives its -wal and -shm files the same permissions. */
-static enum pb_status create_file(const char *path, bool shared, struct pb_error *err)
+static enum pb_status create_file(const char *path, bool shared, char **made,
+                                  struct pb_error *err)
 {
     mode_t mode = shared ? 0660 : 0600;
-    enum pb_status s = make_parent_dirs(path, shared ? 02770 : 0700, err);
+    enum pb_status s = make_parent_dirs(path, shared ? 02770 : 0700, made, err);
     if (s != PB_OK)
         return s;
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
@@ -68,13 +73,38 @@ static enum pb_status create_file(const char *path, bool shared, struct pb_error
     return PB_OK;
 }
 
-/* A database this process created and could not set up is removed, unless
- * another process opening it at the same moment has written to it. */
-static void unlink_if_empty(const char *path)
+/* A database this process created and could not set up (a full disk) is
+ * removed with the folders made for it, unless another process creating it
+ * at the same moment got as far as a schema (user_version, bytes 60-63 of
+ * the header, not 0). */
+static void remove_unfinished(const char *path, char *made)
 {
-    struct stat st;
-    if (stat(path, &st) == 0 && st.st_size == 0)
-        unlink(path);
+    unsigned char header[64] = {0};
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    bool finished = false;
+    if (fd >= 0) {
+        finished = read(fd, header, sizeof header) == (ssize_t)sizeof header &&
+                   (header[60] | header[61] | header[62] | header[63]) != 0;
+        close(fd);
+    }
+    if (!finished) {
+        static const char *const ends[] = {"", "-wal", "-shm", "-journal"};
+        for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+            char *p = pb_xasprintf("%s%s", path, ends[i]);
+            unlink(p);
+            free(p);
+        }
+        /* the folders made, innermost first; rmdir leaves any not empty */
+        char *dir = pb_xstrdup(path);
+        for (char *slash; made && (slash = strrchr(dir, '/')) && slash > dir;) {
+            *slash = '\0';
+            rmdir(dir);
+            if (strcmp(dir, made) == 0)
+                break;
+        }
+        free(dir);
+    }
+    free(made);
 }
 
 /* Process-wide settings, which SQLite takes only before its first use:
@@ -146,10 +176,13 @@ enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **ou
                             options->path, S_ISDIR(st.st_mode) ? "folder" : "special file");
     if (!exists && options->must_exist)
         return pb_error_set(err, PB_ERR_NO_INPUT, "%s: no such database", options->path);
+    char *made = NULL;
     if (!exists) {
-        enum pb_status s = create_file(options->path, options->shared, err);
-        if (s != PB_OK)
+        enum pb_status s = create_file(options->path, options->shared, &made, err);
+        if (s != PB_OK) {
+            remove_unfinished(options->path, made);
             return s;
+        }
     }
 
     struct pb_db *db = pb_xcalloc(1, sizeof *db);
@@ -176,7 +209,7 @@ enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **ou
             s = err ? (err->status = PB_ERR_CANT_CREATE) : PB_ERR_CANT_CREATE;
         pb_db_close(db);
         if (!exists)
-            unlink_if_empty(options->path);
+            remove_unfinished(options->path, made);
         return s;
     }
     enum pb_status s = configure(db, err);
@@ -186,11 +219,16 @@ enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **ou
     if (s != PB_OK && read_only && (why == SQLITE_CANTOPEN || why == SQLITE_READONLY))
         s = reopen_immutable(db, err);
     if (s != PB_OK) {
+        /* a new database that could not be written (a full disk) is one
+         * that cannot be created (cli.md: 73) */
+        if (s == PB_ERR_IO && !exists)
+            s = err ? (err->status = PB_ERR_CANT_CREATE) : PB_ERR_CANT_CREATE;
         pb_db_close(db);
         if (!exists)
-            unlink_if_empty(options->path);
+            remove_unfinished(options->path, made);
         return s;
     }
+    free(made);
     *out = db;
     return PB_OK;
 }

@@ -143,6 +143,12 @@ enum pb_status sql_fail(struct pb_db *db, struct pb_error *err)
     case SQLITE_PERM:
         return pb_error_set(err, PB_ERR_IO, "%s: %s", db->path, msg);
     default:
+        /* the history's JSON written over by another program: bad data in
+         * the file, not a fault of ours (check names the rows) */
+        if (strstr(msg, "malformed JSON"))
+            return pb_error_set(err, PB_ERR_DATA,
+                                "%s is damaged (the history holds %s): run panelboard check",
+                                db->path, msg);
         return pb_error_set(err, PB_ERR_INTERNAL, "%s: %s", db->path, msg);
     }
 }

@@ -75,4 +75,33 @@ expect_eq "$bad" 0 "48 processes making 8 new databases six at a time all succee
 DB="$WORK/race-1/panel.db" pb check
 expect_status 0 "the database they made is sound"
 
+# --- history JSON written over by another program ---
+cp "$WORK/sound.db" "$WORK/json.db"
+sqlite3 "$WORK/json.db" "UPDATE change_rows SET after = '{\"id\": 1, bad' WHERE id = (SELECT min(id) FROM change_rows WHERE tbl = 'actions')"
+DB="$WORK/json.db" pb check
+expect_status 65 "check on a database whose history JSON is damaged"
+expect_out_has "damaged JSON" "check names the damaged history"
+DB="$WORK/json.db" pb history
+expect_status 65 "history on damaged JSON is bad data, not an internal error"
+expect_err_has "run panelboard check" "history says what to do"
+
+# --- a read-only folder (a read-only bind mount, where this machine allows one) ---
+mkdir -p "$WORK/rw" "$WORK/ro"
+cp "$WORK/sound.db" "$WORK/rw/panel.db"
+"$PANELBOARD" --db "$WORK/rw/panel.db" actions >/dev/null 2>&1 # leaves it in WAL mode, checkpointed
+trap 'umount "$WORK/ro" 2>/dev/null; rm -rf "$WORK"' EXIT
+if mount --bind "$WORK/rw" "$WORK/ro" 2>/dev/null; then
+    if mount -o remount,bind,ro "$WORK/ro" 2>/dev/null; then
+        for command in actions history check "export --format md" minutes "queue chair"; do
+            # shellcheck disable=SC2086
+            DB="$WORK/ro/panel.db" pb $command
+            expect_status 0 "$command in a read-only folder"
+        done
+        DB="$WORK/ro/panel.db" pb --as chair add "Cannot @chair"
+        expect_status 74 "add in a read-only folder"
+        expect_eq "$(printf '%s\n' "$err" | wc -l)" 1 "one line of error"
+    fi
+    umount "$WORK/ro"
+fi
+
 finish

@@ -114,6 +114,8 @@ void output_end(struct output *o, const char *what)
     if (o->rows > 0)
         return;
     put_header(o);
-    if (o->format == OUTPUT_TEXT)
-        fprintf(stderr, "%s\n", what);
+    if (o->format == OUTPUT_TEXT) {
+        pb_visible_put(stderr, what, 0); /* it names what was typed */
+        fputc('\n', stderr);
+    }
 }

@@ -44,6 +44,11 @@ out=$(PANELBOARD_AS="no${CSI}2J" "$PANELBOARD" --db "$DB" queue 2>"$WORK/stderr"
 err=$(cat "$WORK/stderr")
 expect_clean "$err" "an error quoting \$PANELBOARD_AS"
 
+# a database path holding an escape, as init reports it
+out=$("$PANELBOARD" --db "$WORK/files/new${ESC}]0;title${ESC}\\.db" init 2>"$WORK/stderr")
+err=$(cat "$WORK/stderr")
+expect_clean "$out$err" "init names a path holding ESC ] 0"
+
 # rows written by another program
 if ! command -v sqlite3 >/dev/null 2>&1 && ! command -v python3 >/dev/null 2>&1; then
     finish

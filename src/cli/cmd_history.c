@@ -2,6 +2,7 @@
  * row's before and after image. */
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,8 +68,9 @@ enum pb_status cmd_history(struct cli *cli, struct pb_error *err)
         if (c != 'n')
             return cli_bad_option(cli, err);
         char *end = NULL;
+        errno = 0;
         long long v = strtoll(optarg, &end, 10);
-        if (!*optarg || *end || v < 0)
+        if (!*optarg || *end || v < 0 || errno == ERANGE)
             return cli_usage(cli, err, "--limit takes a number, not '%s'", optarg);
         limit = v;
     }

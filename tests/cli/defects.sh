@@ -16,6 +16,9 @@ expect_err_has "is not an id" "an id past 2^63 is called what it is"
 checks=$((checks + 1))
 case "$err" in *9223372036854775807*) fail "the id was clamped: $err" ;; esac
 
+pb history --limit 99999999999999999999
+expect_status 64 "history --limit past 2^63"
+
 # --- a due date past 9999-12-31 is refused, not clamped ---
 out=$(PANELBOARD_TODAY=9999-12-20 "$PANELBOARD" --db "$DB" add 'Far off @chair due:+3w' 2>"$WORK/stderr")
 status=$?

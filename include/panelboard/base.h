@@ -47,7 +47,10 @@ enum pb_status pb_buf_write(const struct pb_buf *b, FILE *out, struct pb_error *
 typedef int32_t pb_day;
 /* "YYYY-MM-DD", exactly 10 characters, and a date that exists. */
 bool pb_date_parse(const char *s, pb_day *out);
-/* Writes "YYYY-MM-DD" into buf (at least 11 bytes). */
+/* True for the days that have a written form, 0001-01-01 to 9999-12-31. */
+bool pb_date_valid(pb_day day);
+/* Writes "YYYY-MM-DD" into buf (at least 11 bytes); a day outside
+ * pb_date_valid is written as the nearest valid one. */
 void pb_date_format(pb_day day, char *buf);
 /* "12 October 2022", the way minutes write dates (buf: at least 32 bytes). */
 void pb_date_format_long(pb_day day, char *buf, size_t size);
@@ -59,8 +62,8 @@ pb_day pb_date_add_months(pb_day day, int months);
 /* Today in local time, unless the environment pins it: PANELBOARD_TODAY=YYYY-MM-DD
  * (for tests and for preparing a meeting in advance). */
 pb_day pb_date_today(void);
-/* Now as "YYYY-MM-DD HH:MM:SS" UTC (buf: at least 20 bytes), pinned to
- * PANELBOARD_TODAY's midnight when that is set. */
+/* Now as "YYYY-MM-DD HH:MM:SS.UUUUUU" UTC (buf: at least 27 bytes), from
+ * the real clock: PANELBOARD_TODAY never changes it. */
 void pb_now_format(char *buf, size_t size);
 
 /* The candidate nearest to word by edit distance, or NULL when none is close
@@ -91,6 +94,24 @@ bool pb_utf8_control(const char *s, size_t left, const char *allow, uint32_t *co
  * than max characters, not UTF-8, or holds a control character. */
 enum pb_status pb_text_clean(const char *what, const char *text, size_t max, bool multiline,
                              char **out, struct pb_error *err);
+/* Text on its way to a terminal or a report: the one sanitizer that every
+ * command uses. C0 controls and DEL are written \xNN, the C1 controls
+ * \u0080..\u009f, a byte that is not UTF-8 \xNN; everything else passes.
+ * Newline and tab are escaped too unless flags say otherwise. */
+enum {
+    PB_VISIBLE_LINES = 1,  /* newline, CR LF and tab pass (a report's paragraphs) */
+    PB_VISIBLE_SPACES = 2, /* newline and tab become spaces (one line for people) */
+    PB_VISIBLE_TSV = 4,    /* newline, tab and backslash written \n, \t, \\ (cli.md) */
+};
+/* Appends s[0..len) made visible; out is a string afterwards. */
+void pb_visible(struct pb_buf *out, const char *s, size_t len, unsigned flags);
+/* A new string (never NULL; "" for NULL). */
+char *pb_visible_dup(const char *s, unsigned flags);
+/* Writes s made visible to out; EOF when the write failed. */
+int pb_visible_put(FILE *out, const char *s, unsigned flags);
+/* True when s[0..len) is UTF-8 with nothing the sanitizer would change
+ * (newline and tab allowed when lines): text the importer accepts. */
+bool pb_visible_clean(const char *s, size_t len, bool lines);
 
 /* Markdown escaping, so that user text shows as the words typed. */
 /* Appends text[0..len) with a backslash before each character that would

@@ -21,7 +21,7 @@
 struct pb_db;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define PB_SCHEMA_VERSION 5
+#define PB_SCHEMA_VERSION 6
 #define PB_BUSY_TIMEOUT_MS 5000
 
 struct pb_db_options {
@@ -74,6 +74,10 @@ enum pb_status pb_db_check(struct pb_db *db, struct pb_buf *report, struct pb_er
 /* Refreshes the planner's statistics (ANALYZE): after a bulk load, so
  * that the plans follow the panel's new shape. Inside a change it lands or rolls back with it. */
 enum pb_status pb_db_analyze(struct pb_db *db, struct pb_error *err);
+/* A consistent copy of the whole database in path (SQLite's online backup,
+ * one snapshot while others write), synced, opened and checked before it
+ * replaces path; on failure path is left as it was. */
+enum pb_status pb_db_backup(struct pb_db *db, const char *path, struct pb_error *err);
 
 /* One change = one transaction = one history entry. `what` says what it was
  * ("import example.yaml", "done #7"). A change that ends up writing nothing
@@ -108,9 +112,10 @@ struct pb_history_row {
 };
 struct pb_history_entry {
     int64_t id;
-    const char *at;    /* "YYYY-MM-DD HH:MM:SS" UTC: when it was made */
-    const char *on_day; /* "YYYY-MM-DD": the day it counts for, NULL when that is `at`'s */
+    const char *at;     /* "YYYY-MM-DD HH:MM:SS.UUUUUU" UTC (older: to the second) */
+    const char *on_day; /* "YYYY-MM-DD": the day it counts for (older: NULL, `at`'s day) */
     const char *who;   /* NULL when nobody said --as */
+    const char *login; /* the account that made it; NULL before schema 4 */
     const char *what;
     int64_t undoes;    /* 0, or the change this one reversed */
     const struct pb_history_row *rows;

@@ -63,6 +63,11 @@ static void civil_clamped(pb_day day, int *year, int *month, int *mday)
     civil_from_days(day < first ? first : day > last ? last : day, year, month, mday);
 }
 
+bool pb_date_valid(pb_day day)
+{
+    return day >= days_from_civil(FIRST_YEAR, 1, 1) && day <= days_from_civil(LAST_YEAR, 12, 31);
+}
+
 static bool read_digits(const char *s, int n, int *out)
 {
     int value = 0;
@@ -92,7 +97,10 @@ void pb_date_format(pb_day day, char *buf)
 {
     int y, m, d;
     civil_clamped(day, &y, &m, &d);
-    snprintf(buf, 11, "%04d-%02d-%02d", y, m, d);
+    /* Unsigned and reduced, so that the compiler can see the 10 characters
+     * that clamping already guarantees (-O3 otherwise warns of truncation). */
+    snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)d % 100u);
 }
 
 /* Month names are spelled out here rather than by strftime, because the
@@ -142,20 +150,18 @@ pb_day pb_date_today(void)
     return days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/* Never pinned: the history's clock says when a change was really made,
+ * whatever day the panel is told it is. */
 void pb_now_format(char *buf, size_t size)
 {
     if (size == 0)
         return;
-    pb_day day;
-    if (pinned_today(&day)) {
-        char date[11];
-        pb_date_format(day, date);
-        snprintf(buf, size, "%s 00:00:00", date);
-        return;
-    }
-    time_t now = time(NULL);
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
     struct tm tm;
-    gmtime_r(&now, &tm);
-    if (strftime(buf, size, "%Y-%m-%d %H:%M:%S", &tm) == 0)
-        buf[0] = '\0';
+    gmtime_r(&now.tv_sec, &tm);
+    char seconds[24];
+    if (strftime(seconds, sizeof seconds, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+        seconds[0] = '\0';
+    snprintf(buf, size, "%s.%06ld", seconds, (long)(now.tv_nsec / 1000) % 1000000);
 }

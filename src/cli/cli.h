@@ -95,6 +95,7 @@ enum pb_status cmd_init(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_import(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_export(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_check(struct cli *cli, struct pb_error *err);
+enum pb_status cmd_backup(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_history(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_minutes(struct cli *cli, struct pb_error *err);
 enum pb_status cmd_add(struct cli *cli, struct pb_error *err);

@@ -7,6 +7,7 @@
 #include <panelboard/capture.h>
 #include <panelboard/record.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdlib.h>
@@ -130,10 +131,22 @@ enum pb_status cmd_add(struct cli *cli, struct pb_error *err)
         meeting = day_meeting;
     }
     int64_t id = 0;
-    if (s == PB_OK)
-        s = add_captured(cli, &c, meeting, &id, err);
-    if (s == PB_OK)
-        printf("%" PRId64 "\n", id);
+    if (s == PB_OK) {
+        /* The id is written out before the change commits, so that a script
+         * that cannot read it (stdout on a full disk, a closed pipe) is not
+         * left to add the action again: then nothing is added. */
+        char *what = pb_xasprintf("add action: %s", c.title);
+        s = pb_change_begin(cli->db, what, err);
+        free(what);
+        if (s == PB_OK) {
+            s = add_captured(cli, &c, meeting, &id, err);
+            if (s == PB_OK && (printf("%" PRId64 "\n", id) < 0 || fflush(stdout) != 0))
+                s = pb_error_set(err, PB_ERR_IO,
+                                 "cannot write the new action's id: %s; nothing was added",
+                                 strerror(errno));
+            s = pb_change_end(cli->db, s, err);
+        }
+    }
     capture_free(&c);
     cli_free_ids(&k);
     free(day_meeting);

@@ -1,5 +1,8 @@
 /* `panelboard export [-o FILE] [--format yaml|md|csv]`: the panel file
  * (pb_export) or one of the reports (pb_report). */
+/* O_TMPFILE and linkat's AT_SYMLINK_FOLLOW are Linux's (fcntl.h shows
+ * them with _GNU_SOURCE); elsewhere the named temporary file is used. */
+#define _GNU_SOURCE
 #include "cli.h"
 
 #include <panelboard/panelfile.h>
@@ -7,7 +10,9 @@
 #include <panelboard/report.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -56,6 +61,69 @@ static enum pb_status export_to_stream(struct cli *cli, enum format format, cons
     return s;
 }
 
+/* An unnamed file in target's folder (O_TMPFILE): an export killed at any
+ * moment leaves nothing behind, since the file gets a name only once it is
+ * whole. -1 where the system or the file system has no such thing. */
+static int open_unnamed(const char *target, mode_t mode, bool *unnamed)
+{
+    *unnamed = false;
+#ifdef O_TMPFILE
+    char *dir = pb_xstrdup(target);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    int fd = open(slash ? dir : ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
+    free(dir);
+    *unnamed = fd >= 0;
+    return fd;
+#else
+    (void)target;
+    (void)mode;
+    return -1;
+#endif
+}
+
+/* Gives the unnamed file fd the name tmp (mkstemp's pattern, made unique
+ * here), through /proc, which needs no privilege. */
+static int name_unnamed(int fd, char *tmp)
+{
+#ifdef O_TMPFILE
+    char proc[64];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    for (int tries = 0; tries < 100; tries++) {
+        int probe = mkstemp(tmp);
+        if (probe < 0)
+            return -1;
+        close(probe);
+        unlink(tmp);
+        if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0)
+            return 0;
+        if (errno != EEXIST)
+            return -1;
+        memcpy(tmp + strlen(tmp) - 6, "XXXXXX", 6);
+    }
+#else
+    (void)fd;
+    (void)tmp;
+#endif
+    return -1;
+}
+
+/* The rename, on disk too. */
+static void sync_folder(const char *target)
+{
+    char *dir = pb_xstrdup(target);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    int fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+    free(dir);
+}
+
 /* A file is written beside itself and renamed into place, so a failed
  * export never leaves half a file where a good one was. A symbolic link is
  * followed (the file it names is replaced, the link stays); the file keeps
@@ -82,7 +150,10 @@ static enum pb_status export_to_file(struct cli *cli, enum format format, const 
         mode = 0666 & ~mask;
     }
     char *tmp = pb_xasprintf("%s.XXXXXX", target);
-    int fd = mkstemp(tmp);
+    bool unnamed = false;
+    int fd = open_unnamed(target, mode, &unnamed);
+    if (fd < 0)
+        fd = mkstemp(tmp);
     if (fd < 0) {
         enum pb_status s = write_failed(path, PB_ERR_CANT_CREATE, err);
         free(tmp);
@@ -92,11 +163,19 @@ static enum pb_status export_to_file(struct cli *cli, enum format format, const 
     fchmod(fd, mode);
     FILE *out = fdopen(fd, "w");
     enum pb_status s = write_format(cli->db, format, out, err);
+    /* on disk before it replaces the old file, or a crash could leave an
+     * empty file where a good one was */
+    if (s == PB_OK && (fflush(out) != 0 || fsync(fileno(out)) != 0))
+        s = write_failed(path, PB_ERR_IO, err);
+    if (s == PB_OK && unnamed && name_unnamed(fileno(out), tmp) != 0)
+        s = write_failed(path, PB_ERR_IO, err);
     if (fclose(out) != 0 && s == PB_OK)
         s = write_failed(path, PB_ERR_IO, err);
     if (s == PB_OK && rename(tmp, target) != 0)
         s = write_failed(path, PB_ERR_IO, err);
-    if (s != PB_OK)
+    if (s == PB_OK)
+        sync_folder(target);
+    if (s != PB_OK && (!unnamed || access(tmp, F_OK) == 0))
         unlink(tmp);
     free(tmp);
     free(real);

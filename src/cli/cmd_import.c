@@ -14,7 +14,8 @@ static void print_error(const struct pb_error *e, void *ctx)
     (*count)++;
     char line[PB_ERROR_FILE_MAX + PB_ERROR_MESSAGE_MAX + 64];
     pb_error_format(e, line, sizeof line);
-    fprintf(stderr, "%s\n", line);
+    pb_visible_put(stderr, line, 0); /* file names and values may hold escapes */
+    fputc('\n', stderr);
 }
 
 static void print_summary(const struct pb_import_summary *sum, bool dry_run)
@@ -96,5 +97,12 @@ enum pb_status cmd_import(struct cli *cli, struct pb_error *err)
         /* each problem is already printed; say what became of the import */
         pb_error_set(err, PB_ERR_DATA, "import refused%s: nothing was written",
                      errors >= PB_IMPORT_MAX_ERRORS ? " (stopped after 50 errors)" : "");
+    else if (s == PB_ERR_IO || s == PB_ERR_BUSY) {
+        /* the database's fault (a full disk, say), not the file's: no place
+         * in the file, and what became of the import */
+        char why[PB_ERROR_MESSAGE_MAX];
+        snprintf(why, sizeof why, "%s", err->message);
+        pb_error_set(err, s, "%s: import not done, nothing was written", why);
+    }
     return s;
 }

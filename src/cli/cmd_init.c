@@ -8,7 +8,8 @@ enum pb_status cmd_init(struct cli *cli, struct pb_error *err)
     enum pb_status s = cli_open_db(cli, err);
     if (s != PB_OK)
         return s;
-    printf("%s %s\n",
-           pb_db_was_created(cli->db) ? "created" : "already there:", pb_db_path(cli->db));
+    printf("%s ", pb_db_was_created(cli->db) ? "created" : "already there:");
+    pb_visible_put(stdout, pb_db_path(cli->db), 0);
+    putchar('\n');
     return PB_OK;
 }

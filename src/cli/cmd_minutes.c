@@ -53,7 +53,7 @@ enum pb_status cmd_minutes(struct cli *cli, struct pb_error *err)
     struct pb_buf out = {0};
     s = pb_minutes_write(cli->db, meeting, format, exempt, &out, err);
     if (s == PB_OK && out.data)
-        fputs(out.data, stdout);
+        pb_visible_put(stdout, out.data, PB_VISIBLE_LINES);
     pb_buf_free(&out);
     return s;
 }

@@ -30,10 +30,17 @@ const struct cli_command cli_commands[] = {
     {"check", cmd_check, "check", "integrity check of the database; exit 0 when sound",
      "Runs SQLite's integrity check, the foreign keys, and the panel's own rules, and\n"
      "prints each problem found on a line; exit status 65 when there is any.\n", false},
+    {"backup", cmd_backup, "backup FILE", "a consistent, checked copy of the database in FILE",
+     "Copies the whole database with SQLite's online backup while others go on\n"
+     "working, into a temporary file beside FILE that is synced, opened and checked\n"
+     "before it replaces FILE: FILE is the last good backup or the new one, never\n"
+     "half of one. Safe to run from cron (see README).\n", false},
     {"history", cmd_history, "history [--limit N] [--full]",
-     "the change history, newest first, one line a change: when, who, what, rows",
-     "Each change on one line: its id (for undo CHANGE), when, who, what, and the\n"
-     "rows it changed in brief (+ added, ~ changed, - removed; the first five).\n"
+     "the change history, newest first, one line a change: when, who (and the login that "
+     "made it), what, rows",
+     "Each change on one line: its id (for undo CHANGE), when, who (and the login\n"
+     "behind the --as), what, and the rows it changed in brief (+ added, ~ changed,\n"
+     "- removed; the first five).\n"
      "\n"
      "  --limit N   show the N newest changes (default 20; 0 for all)\n"
      "  --full      every row it changed, with its before and after\n", false},

@@ -8,6 +8,7 @@
 
 #include <panelboard/record.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -176,8 +177,10 @@ enum pb_status cli_parse_id(const char *text, const char *what, int64_t *out, st
 {
     const char *p = text[0] == '#' ? text + 1 : text;
     char *end = NULL;
+    errno = 0;
     long long v = *p >= '0' && *p <= '9' ? strtoll(p, &end, 10) : 0;
-    if (!end || *end || v <= 0)
+    /* ERANGE: past 2^63 strtoll clamps, and a clamped id names another row */
+    if (!end || *end || v <= 0 || errno == ERANGE)
         return pb_error_set(err, PB_ERR_DATA, "%s '%s' is not an id (a positive number)", what,
                             text);
     *out = v;
@@ -245,6 +248,12 @@ static enum pb_status run(struct cli *cli, int argc, char **argv, struct pb_erro
         cli->as = getenv("PANELBOARD_AS");
     if (cli->as && !*cli->as)
         cli->as = NULL;
+    /* Before any member exists --as is not looked up, and it is stored in
+     * the history: it must be something a terminal shows, not obeys. */
+    if (cli->as && !pb_visible_clean(cli->as, strlen(cli->as), false))
+        return pb_error_set(err, PB_ERR_USAGE,
+                            "--as '%s' is not a member id: it holds a control character or is "
+                            "not UTF-8", cli->as);
     resolve_db_path(cli);
     cli->may_create = cmd && cmd->creates_db;
     if (!cmd)
@@ -262,7 +271,9 @@ int main(int argc, char **argv)
     if (s != PB_OK) {
         char line[PB_ERROR_FILE_MAX + PB_ERROR_MESSAGE_MAX + 64];
         pb_error_format(&err, line, sizeof line);
-        fprintf(stderr, "%s\n", line);
+        /* Messages quote what users typed (--as, $PANELBOARD_AS, file names). */
+        pb_visible_put(stderr, line, 0);
+        fputc('\n', stderr);
         if (s == PB_ERR_USAGE && cli.argc == 0 && !strstr(err.message, "--help"))
             fputs("see panelboard --help\n", stderr);
     }

@@ -34,34 +34,19 @@ static void put_header(struct output *o)
         fputs("id\tstatus\tdue\ttheme\towners\ttitle\tmeeting\tref\n", o->out);
 }
 
-/* A TSV field: one line whatever it holds, and nothing else quoted. */
+/* A TSV field: one line whatever it holds (\t \n \\), and any other
+ * control character shown as an escape rather than sent to the terminal. */
 static void put_tsv(FILE *out, const char *s)
 {
-    for (; s && *s; s++) {
-        if (*s == '\t')
-            fputs("\\t", out);
-        else if (*s == '\n')
-            fputs("\\n", out);
-        else if (*s == '\\')
-            fputs("\\\\", out);
-        else
-            putc(*s, out);
-    }
+    pb_visible_put(out, s, PB_VISIBLE_TSV);
 }
 
-/* Text for a person's terminal: a control character (a tab in an imported
- * title, say, or a C1 control such as CSI) is shown as a space, so the line
- * stays one line and cannot drive the terminal. */
+/* Text for a person's terminal: a tab or newline in an imported title is
+ * shown as a space, so the line stays one line; any other control
+ * character (a C1 control such as CSI, say) as a visible escape. */
 static void put_text(FILE *out, const char *s)
 {
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] < 0xA0) {
-            s++;
-            c = ' ';
-        }
-        putc(c < 0x20 || c == 0x7F ? ' ' : c, out);
-    }
+    pb_visible_put(out, s, PB_VISIBLE_SPACES);
 }
 
 void output_text(FILE *out, const char *s)
@@ -105,10 +90,14 @@ static void write_text(FILE *out, const struct pb_action *a)
     fprintf(out, "%-5s %-11s %-10s %-7s ", id, a->status, due, a->overdue ? "overdue" : "");
     if (a->owners_all)
         fputs(" @all", out);
-    for (size_t i = 0; i < a->n_owners; i++)
-        fprintf(out, " @%s", a->owners[i]);
-    if (a->theme)
-        fprintf(out, " #%s", a->theme);
+    for (size_t i = 0; i < a->n_owners; i++) {
+        fputs(" @", out);
+        put_text(out, a->owners[i]);
+    }
+    if (a->theme) {
+        fputs(" #", out);
+        put_text(out, a->theme);
+    }
     fputs("  ", out);
     put_text(out, a->title);
     putc('\n', out);
@@ -135,6 +124,8 @@ void output_end(struct output *o, const char *what)
     if (o->rows > 0)
         return;
     put_header(o);
-    if (o->format == OUTPUT_TEXT)
-        fprintf(stderr, "%s\n", what);
+    if (o->format == OUTPUT_TEXT) {
+        pb_visible_put(stderr, what, 0); /* it names what was typed */
+        fputc('\n', stderr);
+    }
 }

@@ -23,15 +23,18 @@ enum pb_status pb_change_begin(struct pb_db *db, const char *what, struct pb_err
     char at[32];
     pb_now_format(at, sizeof at);
     sqlite3_stmt *st = s == PB_OK ? sql_prepare(db,
-        "INSERT INTO changes (at, who, what, on_day) VALUES (:at, :who, :what, :on_day)",
-        err) : NULL;
+        "INSERT INTO changes (at, who, login, what, on_day) "
+        "VALUES (:at, :who, :login, :what, :on_day)", err) : NULL;
     if (st) {
+        /* The day the change counts for: the day --on names, else today as
+         * the panel sees it (PANELBOARD_TODAY may pin it); at is the real
+         * clock, always. */
         char on_day[11];
-        if (db->has_on_day)
-            pb_date_format(db->on_day, on_day);
+        pb_date_format(pb_db_work_day(db), on_day);
         sql_bind_text(st, ":at", at);
-        sql_bind_text(st, ":on_day", db->has_on_day ? on_day : NULL);
         sql_bind_text(st, ":who", db->who);
+        sql_bind_text(st, ":login", db->login);
+        sql_bind_text(st, ":on_day", on_day);
         sql_bind_text(st, ":what", what);
         s = sql_run(db, st, err);
     } else if (s == PB_OK) {

@@ -7,14 +7,17 @@
 #include "sql.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Create each missing folder of path's parent, with mode. */
-static enum pb_status make_parent_dirs(const char *path, mode_t mode, struct pb_error *err)
+/* Create each missing folder of path's parent, with mode; *made (when
+ * not NULL) is the outermost folder made, for remove_unfinished. */
+static enum pb_status make_parent_dirs(const char *path, mode_t mode, char **made,
+                                       struct pb_error *err)
 {
     char *dir = pb_xstrdup(path);
     char *slash = strrchr(dir, '/');
@@ -37,6 +40,8 @@ static enum pb_status make_parent_dirs(const char *path, mode_t mode, struct pb_
                     return s;
                 }
                 chmod(dir, mode); /* mkdir's mode is cut by the umask */
+                if (made && !*made)
+                    *made = pb_xstrdup(dir);
             }
             if (end)
                 break;
@@ -49,19 +54,57 @@ static enum pb_status make_parent_dirs(const char *path, mode_t mode, struct pb_
 
 /* Create the empty file first, so that its permissions are ours, not the
  * umask's; SQLite gives its -wal and -shm files the same permissions. */
-static enum pb_status create_file(const char *path, bool shared, struct pb_error *err)
+static enum pb_status create_file(const char *path, bool shared, char **made,
+                                  struct pb_error *err)
 {
     mode_t mode = shared ? 0660 : 0600;
-    enum pb_status s = make_parent_dirs(path, shared ? 02770 : 0700, err);
+    enum pb_status s = make_parent_dirs(path, shared ? 02770 : 0700, made, err);
     if (s != PB_OK)
         return s;
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    /* Another process made it in the same moment: open theirs. */
+    if (fd < 0 && errno == EEXIST)
+        return PB_OK;
     if (fd < 0)
         return pb_error_set(err, PB_ERR_CANT_CREATE, "cannot create %s: %s", path,
                             strerror(errno));
     fchmod(fd, mode);
     close(fd);
     return PB_OK;
+}
+
+/* A database this process created and could not set up (a full disk) is
+ * removed with the folders made for it, unless another process creating it
+ * at the same moment got as far as a schema (user_version, bytes 60-63 of
+ * the header, not 0). */
+static void remove_unfinished(const char *path, char *made)
+{
+    unsigned char header[64] = {0};
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    bool finished = false;
+    if (fd >= 0) {
+        finished = read(fd, header, sizeof header) == (ssize_t)sizeof header &&
+                   (header[60] | header[61] | header[62] | header[63]) != 0;
+        close(fd);
+    }
+    if (!finished) {
+        static const char *const ends[] = {"", "-wal", "-shm", "-journal"};
+        for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+            char *p = pb_xasprintf("%s%s", path, ends[i]);
+            unlink(p);
+            free(p);
+        }
+        /* the folders made, innermost first; rmdir leaves any not empty */
+        char *dir = pb_xstrdup(path);
+        for (char *slash; made && (slash = strrchr(dir, '/')) && slash > dir;) {
+            *slash = '\0';
+            rmdir(dir);
+            if (strcmp(dir, made) == 0)
+                break;
+        }
+        free(dir);
+    }
+    free(made);
 }
 
 /* Process-wide settings, which SQLite takes only before its first use:
@@ -112,6 +155,20 @@ static enum pb_status reopen_immutable(struct pb_db *db, struct pb_error *err)
     return s == PB_OK ? migrate(db, err) : s;
 }
 
+/* The account this process runs as, looked up from its real user id: not
+ * $USER or $LOGNAME, which anyone can set. "uid N" when the user database
+ * has no name for it (a container, say). */
+static char *login_name(void)
+{
+    uid_t uid = getuid();
+    struct passwd pw, *found = NULL;
+    char buf[4096];
+    if (getpwuid_r(uid, &pw, buf, sizeof buf, &found) == 0 && found && found->pw_name &&
+        *found->pw_name)
+        return pb_xstrdup(found->pw_name);
+    return pb_xasprintf("uid %lu", (unsigned long)uid);
+}
+
 enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **out,
                           struct pb_error *err)
 {
@@ -123,16 +180,20 @@ enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **ou
                             options->path, S_ISDIR(st.st_mode) ? "folder" : "special file");
     if (!exists && options->must_exist)
         return pb_error_set(err, PB_ERR_NO_INPUT, "%s: no such database", options->path);
+    char *made = NULL;
     if (!exists) {
-        enum pb_status s = create_file(options->path, options->shared, err);
-        if (s != PB_OK)
+        enum pb_status s = create_file(options->path, options->shared, &made, err);
+        if (s != PB_OK) {
+            remove_unfinished(options->path, made);
             return s;
+        }
     }
 
     struct pb_db *db = pb_xcalloc(1, sizeof *db);
     db->path = pb_xstrdup(options->path);
     db->created = !exists;
     db->today = pb_date_today();
+    db->login = login_name();
     db->busy_timeout_ms = options->busy_timeout_ms > 0 ? options->busy_timeout_ms
                                                        : PB_BUSY_TIMEOUT_MS;
     configure_library();
@@ -152,7 +213,7 @@ enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **ou
             s = err ? (err->status = PB_ERR_CANT_CREATE) : PB_ERR_CANT_CREATE;
         pb_db_close(db);
         if (!exists)
-            unlink(options->path);
+            remove_unfinished(options->path, made);
         return s;
     }
     enum pb_status s = configure(db, err);
@@ -162,11 +223,16 @@ enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **ou
     if (s != PB_OK && read_only && (why == SQLITE_CANTOPEN || why == SQLITE_READONLY))
         s = reopen_immutable(db, err);
     if (s != PB_OK) {
+        /* a new database that could not be written (a full disk) is one
+         * that cannot be created (cli.md: 73) */
+        if (s == PB_ERR_IO && !exists)
+            s = err ? (err->status = PB_ERR_CANT_CREATE) : PB_ERR_CANT_CREATE;
         pb_db_close(db);
         if (!exists)
-            unlink(options->path);
+            remove_unfinished(options->path, made);
         return s;
     }
+    free(made);
     *out = db;
     return PB_OK;
 }
@@ -184,6 +250,7 @@ void pb_db_close(struct pb_db *db)
     sqlite3_close(db->sql);
     free(db->path);
     free(db->who);
+    free(db->login);
     free(db);
 }
 
@@ -216,11 +283,13 @@ const char *pb_db_who(const struct pb_db *db)
 void pb_db_set_today(struct pb_db *db, pb_day today)
 {
     db->today = today;
+    db->today_pinned = true;
 }
 
 pb_day pb_db_today(const struct pb_db *db)
 {
-    return db->today;
+    /* a dashboard left open past midnight moves on with the clock */
+    return db->today_pinned ? db->today : pb_date_today();
 }
 
 void pb_db_set_on_day(struct pb_db *db, const pb_day *day)
@@ -231,7 +300,7 @@ void pb_db_set_on_day(struct pb_db *db, const pb_day *day)
 
 pb_day pb_db_work_day(const struct pb_db *db)
 {
-    return db->has_on_day ? db->on_day : db->today;
+    return db->has_on_day ? db->on_day : pb_db_today(db);
 }
 
 int64_t pb_db_data_version(struct pb_db *db)

@@ -65,7 +65,8 @@ enum pb_status pb_history_each(struct pb_db *db, int64_t limit, pb_history_fn fn
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db->sql,
-                           "SELECT id, at, who, what, coalesce(undoes, 0), on_day FROM changes "
+                           "SELECT id, at, who, what, coalesce(undoes, 0), on_day, login"
+                           " FROM changes "
                            "ORDER BY id DESC LIMIT ?1",
                            -1, &st, NULL) != SQLITE_OK)
         return sql_fail(db, err);
@@ -80,6 +81,7 @@ enum pb_status pb_history_each(struct pb_db *db, int64_t limit, pb_history_fn fn
             .what = sql_text(st, 3),
             .undoes = sqlite3_column_int64(st, 4),
             .on_day = sql_text(st, 5),
+            .login = sql_text(st, 6),
         };
         struct pb_history_row *rows = NULL;
         size_t n = 0;

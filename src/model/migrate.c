@@ -4,7 +4,8 @@
  * lists so that they can never fall out of step with the schema; version 2
  * (schema_2.sql) adds agenda items, attendance and declarations, version 3
  * adds the indexes the dashboard's pages read through, version 4 those of
- * undo and redo by who, version 5 the one a queue reads through.
+ * undo and redo by who, version 5 the one a queue reads through, version 6
+ * the login behind each change (schema_login.sql).
  */
 #include "migrate.h"
 
@@ -13,6 +14,7 @@
 
 extern const char pb_schema_sql[];
 extern const char pb_schema_2_sql[];
+extern const char pb_schema_login_sql[];
 
 /* "PBRD": tells our databases from other SQLite files. */
 #define PB_APPLICATION_ID 0x50425244
@@ -209,12 +211,20 @@ static enum pb_status step_queue_index(struct pb_db *db, struct pb_error *err)
                     err);
 }
 
+/* The real login beside --as in every change (schema_login.sql). The
+ * history triggers need nothing new: changes is not a history table. */
+static enum pb_status step_login(struct pb_db *db, struct pb_error *err)
+{
+    return sql_exec(db, pb_schema_login_sql, err);
+}
+
 static enum pb_status (*const steps[PB_SCHEMA_VERSION])(struct pb_db *, struct pb_error *) = {
     step_1,
     step_2,
     step_page_indexes,
     step_change_indexes,
     step_queue_index,
+    step_login,
 };
 
 static enum pb_status upgrade(struct pb_db *db, int64_t from, struct pb_error *err)
@@ -247,14 +257,24 @@ static enum pb_status upgrade(struct pb_db *db, int64_t from, struct pb_error *e
 
 enum pb_status migrate(struct pb_db *db, struct pb_error *err)
 {
-    int64_t version, app_id, tables;
-    enum pb_status s = read_int_pragma(db, "PRAGMA user_version", &version, err);
+    int64_t version = 0, app_id = 0, tables = 0;
+    /* One snapshot: read one by one, another process creating the same new
+     * database between the reads would make it look like a stranger's. */
+    enum pb_status s = sql_exec(db, "BEGIN", err);
+    if (s == PB_OK)
+        s = read_int_pragma(db, "PRAGMA user_version", &version, err);
     if (s == PB_OK)
         s = read_int_pragma(db, "PRAGMA application_id", &app_id, err);
     if (s == PB_OK)
         s = read_int_pragma(db, "SELECT count(*) FROM sqlite_schema", &tables, err);
+    sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
     if (s != PB_OK)
         return s;
+    if (app_id == PB_APPLICATION_ID && version == 0)
+        return pb_error_set(err, PB_ERR_DATA,
+                            "%s is a panelboard database whose schema version (user_version) "
+                            "has been reset to 0; it cannot be trusted: restore it from a backup",
+                            db->path);
     if (app_id != PB_APPLICATION_ID && (app_id != 0 || version != 0 || tables != 0))
         return pb_error_set(err, PB_ERR_DATA,
                             "%s is not a panelboard database (it is another SQLite file)",
@@ -276,6 +296,14 @@ enum pb_status migrate(struct pb_db *db, struct pb_error *err)
         if (s != PB_OK)
             return s;
     }
-    /* WAL lets the dashboard read while another process writes. */
-    return sql_exec(db, "PRAGMA journal_mode = WAL;", err);
+    /* WAL lets the dashboard read while another process writes. Set once:
+     * setting it again on every open would need the -shm file, which a
+     * read-only folder refuses, and a lock that a busy database refuses. */
+    sqlite3_stmt *st = NULL;
+    bool wal = false;
+    if (sqlite3_prepare_v2(db->sql, "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        wal = sqlite3_stricmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+    sqlite3_finalize(st);
+    return wal ? PB_OK : sql_exec(db, "PRAGMA journal_mode = WAL;", err);
 }

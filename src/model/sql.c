@@ -129,8 +129,13 @@ enum pb_status sql_fail(struct pb_db *db, struct pb_error *err)
     case SQLITE_CONSTRAINT:
         return pb_error_set(err, PB_ERR_DATA, "%s", msg);
     case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
         return pb_error_set(err, PB_ERR_DATA, "%s: not a panelboard database (%s)", db->path, msg);
+    case SQLITE_CORRUPT:
+        /* a database, and maybe ours: saying "not ours" would send its
+         * keeper looking in the wrong place */
+        return pb_error_set(err, PB_ERR_DATA,
+                            "%s is damaged (%s): run panelboard check, and restore it from a backup",
+                            db->path, msg);
     case SQLITE_IOERR:
     case SQLITE_FULL:
     case SQLITE_READONLY:
@@ -138,6 +143,12 @@ enum pb_status sql_fail(struct pb_db *db, struct pb_error *err)
     case SQLITE_PERM:
         return pb_error_set(err, PB_ERR_IO, "%s: %s", db->path, msg);
     default:
+        /* the history's JSON written over by another program: bad data in
+         * the file, not a fault of ours (check names the rows) */
+        if (strstr(msg, "malformed JSON"))
+            return pb_error_set(err, PB_ERR_DATA,
+                                "%s is damaged (the history holds %s): run panelboard check",
+                                db->path, msg);
         return pb_error_set(err, PB_ERR_INTERNAL, "%s: %s", db->path, msg);
     }
 }

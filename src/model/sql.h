@@ -35,7 +35,9 @@ struct pb_db {
     char *path;
     bool created;
     char *who;
+    char *login; /* the process's account, from its user id */
     pb_day today;
+    bool today_pinned;     /* pb_db_set_today was called: else today is the clock's */
     bool has_on_day;       /* pb_db_set_on_day */
     pb_day on_day;
     int busy_timeout_ms;

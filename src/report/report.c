@@ -19,6 +19,14 @@ enum pb_status pb_report(struct pb_db *db, enum pb_report_format format, FILE *o
     else
         status = pb_error_set(err, PB_ERR_INTERNAL, "unknown report format %d", (int)format);
     pb_read_end(db);
+    /* Read by people: a row that another program wrote with escape
+     * sequences must not drive their terminal. */
+    if (status == PB_OK) {
+        struct pb_buf shown = {0};
+        pb_visible(&shown, buf.data ? buf.data : "", buf.len, PB_VISIBLE_LINES);
+        pb_buf_free(&buf);
+        buf = shown;
+    }
     if (status == PB_OK)
         status = pb_buf_write(&buf, out, err);
     pb_buf_free(&buf);

@@ -100,7 +100,7 @@ if command -v sqlite3 >/dev/null; then
     # Nor can a title reach the terminal as escape sequences (ESC, CSI).
     sqlite3 "$DB" "UPDATE actions SET title = 'red' || char(27) || '[31m' || char(155) || '0m' WHERE id = 7"
     pb actions --theme leisure
-    expect_out_has "@knox #leisure  red [31m 0m" "control characters are shown as spaces"
+    expect_out_has '@knox #leisure  red\x1b[31m\u009b0m' "control characters are shown as visible escapes"
 fi
 
 # ---- queue ----

@@ -37,10 +37,17 @@ expect_status 0 "history"
 expect_eq "$(entries "$out" | wc -l)" 2 "two imports are two entries"
 first=$(entry "$out" 1)
 second=$(entry "$out" 2)
-expect_line "$first" '^#[0-9]+ .*2022-12-02.*thirkill.*renamed\.yaml' \
-    "the newest entry comes first: when, who, what"
-expect_line "$second" '^#[0-9]+ .*2022-12-01.*chair.*example-panel\.yaml' \
+login=$(id -un 2>/dev/null || echo "uid $(id -u)")
+today=$(date -u +%Y-%m-%d)
+expect_line "$first" "^#[0-9]+  [0-9-]+ [0-9:]+\\.[0-9]{6}  thirkill \\(login $login\\)  .*renamed\\.yaml" \
+    "the newest entry comes first: when (to the microsecond), who, the login, what"
+expect_line "$second" "^#[0-9]+ .*chair \\(login $login\\) .*example-panel\\.yaml" \
     "the older entry comes second, by the chair"
+# a pinned day is the panel's today, never the history's clock
+expect_line "$first" "^#[0-9]+  ($today|$(date -u -d '-1 min' +%Y-%m-%d)) " \
+    "PANELBOARD_TODAY does not rewrite when the change was made"
+checks=$((checks + 1))
+printf '%s\n' "$first$second" | grep -q ' 00:00:00' && fail "the history's clock is pinned to midnight"
 id1=$(entries "$out" | sed -n '1s/^#\([0-9]*\).*/\1/p')
 id2=$(entries "$out" | sed -n '2s/^#\([0-9]*\).*/\1/p')
 checks=$((checks + 1))
@@ -105,5 +112,10 @@ expect_status 65 "a bad file is refused"
 pb history --limit 0
 expect_eq "$(entries "$out" | wc -l)" "$before" \
     "an unchanged re-import, a dry run and a refused import add no entry"
+
+# the login is the process's, not $USER's
+USER=chair LOGNAME=chair pb --as chair status 1 done
+pb history --limit 1
+expect_line "$out" "chair \\(login $login\\)" "the login comes from the user id, not \$USER"
 
 finish

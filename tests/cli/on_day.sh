@@ -29,8 +29,9 @@ expect_out_has "Update from Cllr Thirkill on ‘Book a venue for the care leaver
 expect_out_has "(#6): draft shared" "a status's note given --on the day is the meeting's"
 
 pb history --limit 2
-expect_out_has "2022-10-13 " "the history says when it was typed"
-expect_out_has "thirkill  done #$id  (on 2022-10-12)" "and by whom, for which day"
+# when it was typed is the real clock's (PANELBOARD_TODAY pins only the day)
+expect_out_has "$(date -u +%Y-%m-%d) " "the history says when it was typed"
+expect_out_has "thirkill (login $(id -un))  done #$id  (on 2022-10-12)" "and by whom, for which day"
 
 # Without --on the same work counts for the day it is typed.
 pb --as thirkill status 6 open 'Back to the drawing board'

@@ -24,20 +24,20 @@ expect_eq "$out" "" "done prints nothing on stdout"
 expect_err_has "action #$id: open -> done, update added" "done says what it did on stderr"
 expect_eq "$(status_of "$id")" "done" "the action is done"
 pb history --limit 1 --full
-expect_out_has "thirkill  done #$id" "the history: who and what"
+expect_out_has "thirkill (login $(id -un))  done #$id" "the history: who and what"
 expect_out_has '"status":"open"' "the history: the status before"
 expect_out_has '"status":"done"' "the history: the status after"
 expect_out_has '"date":"2022-12-01","by":"thirkill","text":"Letter sent"' \
     "the history: the note, dated today, by the --as member"
 pb history --limit 2
-expect_out_has "thirkill  add action: Write to DWP" "the history: the add before it"
+expect_out_has "thirkill (login $(id -un))  add action: Write to DWP" "the history: the add before it"
 
 # status: every status, a note in several words, a note starting with a dash
 pb --as smith status 6 in-progress Draft report shared with the YOT
 expect_status 0 "status in-progress with a note in several words"
 expect_eq "$(status_of 6)" "in-progress" "the action is in progress"
 pb history --limit 1 --full
-expect_out_has "smith  status #6 in-progress" "status in the history"
+expect_out_has "smith (login $(id -un))  status #6 in-progress" "status in the history"
 expect_out_has '"by":"smith","text":"Draft report shared with the YOT"' "the words make one note"
 pb --as smith status 6 open '-2 weeks: slipped'
 expect_status 0 "a note starting with a dash"

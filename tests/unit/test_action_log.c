@@ -226,8 +226,8 @@ static void action_log_md__names_owners_by_post_and_escapes_typed_text(void **st
         "  No update given.\n",
         "- **Overdue**: Write to the \\*DWP\\* (#1, Resolved (2))\n  Responsible: Cllr Thirkill\n",
         "## Actions agreed outside a meeting\n",
-        "## Completed since the last meeting\n\nNo actions were completed since the last "
-        "meeting.\n",
+        ("## Completed since the last meeting\n\nNo actions were completed since the last "
+         "meeting.\n"),
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
         if (!strstr(md, want[i]))

@@ -253,7 +253,8 @@ static void open__upgrades_a_version_3_database_to_the_undo_indexes(void **state
     assert_int_equal(sqlite3_open(t->path, &raw), SQLITE_OK);
     assert_int_equal(sqlite3_exec(raw,
                                   "DROP INDEX changes_by_who; DROP INDEX changes_by_undoes;"
-                                  "DROP INDEX actions_live_queue; PRAGMA user_version = 3;",
+                                  "DROP INDEX actions_live_queue; ALTER TABLE changes DROP COLUMN login;"
+                                  "PRAGMA user_version = 3;",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
     sqlite3_close(raw);

@@ -130,6 +130,7 @@ static const char back_to_version_2[] =
     "DROP INDEX themes_by_lead; CREATE INDEX themes_by_lead ON themes (lead);"
     "DROP INDEX changes_by_who; DROP INDEX changes_by_undoes;"
     "DROP INDEX actions_live_queue;"
+    "ALTER TABLE changes DROP COLUMN login;"
     "PRAGMA user_version = 2;";
 
 /* What schema version 3 had where version 5 has the queue's index (4 is
@@ -137,7 +138,8 @@ static const char back_to_version_2[] =
 /* What schema version 3 had where version 5 has the undo and queue indexes. */
 static const char back_to_version_3[] =
     "DROP INDEX changes_by_who; DROP INDEX changes_by_undoes;"
-    "DROP INDEX actions_live_queue; PRAGMA user_version = 3;";
+    "DROP INDEX actions_live_queue; ALTER TABLE changes DROP COLUMN login;"
+    "PRAGMA user_version = 3;";
 
 /* A pb_action_fn that keeps the first action's id. */
 static enum pb_status first_id(const struct pb_action *a, void *ctx, struct pb_error *err)

@@ -331,6 +331,7 @@ static unsigned run(struct dash *d, enum dash_cmd cmd)
     case CMD_NOTE: return dash_start_note(d);
     case CMD_DONE: return dash_done(d);
     case CMD_CYCLE: return dash_cycle(d);
+    case CMD_REASSIGN: return dash_start_reassign(d);
     case CMD_MARK: return dash_toggle_mark(d);
     case CMD_MARK_ALL: return dash_mark_all(d);
     case CMD_SEARCH: return dash_start_search(d);

@@ -39,6 +39,9 @@ unsigned dash_toggle_mark(struct dash *d);
 unsigned dash_mark_all(struct dash *d);
 /* Moves every marked action to status as one change. */
 unsigned dash_marked_status(struct dash *d, const char *status);
+/* o: the owners of the marked actions (else the one under the cursor). */
+unsigned dash_start_reassign(struct dash *d);
+unsigned dash_submit_reassign(struct dash *d, const char *text);
 void dash_marks_clear(struct dash *d);
 
 /* search.c */

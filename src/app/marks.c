@@ -6,6 +6,10 @@
  */
 #include "dash_internal.h"
 
+#include "input.h"
+
+#include <panelboard/edit.h>
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -173,4 +177,98 @@ unsigned dash_marked_status(struct dash *d, const char *status)
     dash_made(d, what);
     dash_message(d, false, "%zu action%s %s (u undoes)", n, n == 1 ? "" : "s", status);
     return dash_reload_tables(d, PB_TABLE_ACTIONS | PB_TABLE_UPDATES) | DASH_DRAW_ALL;
+}
+
+unsigned dash_start_reassign(struct dash *d)
+{
+    const struct dash_row *row = dash_selected(d);
+    if (!row)
+        return 0;
+    char prompt[96];
+    if (d->n_marks)
+        snprintf(prompt, sizeof prompt, "reassign %zu marked to: ", d->n_marks);
+    else
+        snprintf(prompt, sizeof prompt, "reassign #%s to: ", row->id);
+    dash_input_start(&d->input, DASH_INPUT_REASSIGN, prompt, "@", (size_t)-1);
+    return DASH_DRAW_STATUS;
+}
+
+/* The owners typed, "@chair @gov-officer" or "@all ...", each a member. */
+static bool read_owners(struct dash *d, const char *text, struct pb_action_edit *e,
+                        char ***owners)
+{
+    char *copy = pb_xstrdup(text);
+    size_t n = 0;
+    *owners = NULL;
+    bool ok = true;
+    for (char *save = NULL, *w = strtok_r(copy, " ,", &save); w && ok;
+         w = strtok_r(NULL, " ,", &save)) {
+        if (*w == '@')
+            w++;
+        if (!*w)
+            continue;
+        if (strcmp(w, "all") == 0) {
+            e->owners_all = true;
+            continue;
+        }
+        bool known = false;
+        for (size_t i = 0; i < d->n_member_ids && !known; i++)
+            known = strcmp(d->member_ids[i], w) == 0;
+        if (!known) {
+            const char *near = pb_suggest(w, (const char *const *)d->member_ids, d->n_member_ids);
+            dash_message(d, true, "no member '%s'%s%s%s", w, near ? "; did you mean '" : "",
+                         near ? near : "", near ? "'?" : "");
+            ok = false;
+            break;
+        }
+        *owners = pb_xrealloc(*owners, (n + 1) * sizeof **owners);
+        (*owners)[n++] = pb_xstrdup(w);
+    }
+    free(copy);
+    e->set_owners = true;
+    e->owners = (const char *const *)*owners;
+    e->n_owners = n;
+    if (ok && !n && !e->owners_all) {
+        dash_message(d, true, "name the new owners: @member ... or @all");
+        ok = false;
+    }
+    return ok;
+}
+
+unsigned dash_submit_reassign(struct dash *d, const char *text)
+{
+    struct pb_action_edit e = {0};
+    char **owners = NULL;
+    if (!read_owners(d, text, &e, &owners)) {
+        pb_strings_free(owners, e.n_owners);
+        return DASH_DRAW_STATUS;
+    }
+    /* the marked actions, else the one under the cursor */
+    struct dash_mark one = {0};
+    const struct dash_mark *targets = d->marks;
+    size_t n = d->n_marks;
+    if (!n) {
+        const struct dash_row *row = dash_selected(d);
+        one.id = strtoll(row->id, NULL, 10);
+        one.revision = row->revision;
+        targets = &one;
+        n = 1;
+    }
+    char what[160];
+    snprintf(what, sizeof what, "reassign %zu action%s to %s", n, n == 1 ? "" : "s", text);
+    struct pb_error err = {0};
+    enum pb_status s = pb_change_begin(d->db, what, &err);
+    for (size_t i = 0; s == PB_OK && i < n; i++)
+        s = pb_action_edit(d->db, targets[i].id, &e, targets[i].revision, &err);
+    s = pb_change_end(d->db, s, &err);
+    pb_strings_free(owners, e.n_owners);
+    if (s != PB_OK) {
+        dash_message(d, true, "%s; nothing was changed", err.message);
+        return dash_reload_tables(d, PB_TABLE_ACTIONS) | DASH_DRAW_STATUS;
+    }
+    d->input.kind = DASH_INPUT_NONE;
+    dash_marks_clear(d);
+    dash_made(d, what);
+    dash_message(d, false, "%s (u undoes)", what);
+    return dash_reload_tables(d, PB_TABLE_ACTIONS | PB_TABLE_ACTION_OWNERS) | DASH_DRAW_ALL;
 }

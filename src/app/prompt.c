@@ -71,6 +71,10 @@ static unsigned submit(struct dash *d)
         redraw = blank ? (d->input.kind = DASH_INPUT_NONE, DASH_DRAW_STATUS)
                        : dash_submit_question_part(d, text);
         break;
+    case DASH_INPUT_REASSIGN:
+        redraw = blank ? (d->input.kind = DASH_INPUT_NONE, DASH_DRAW_STATUS)
+                       : dash_submit_reassign(d, text);
+        break;
     case DASH_INPUT_ANSWER:
     case DASH_INPUT_ASKER:
         redraw = dash_submit_question_part(d, text);
@@ -96,7 +100,7 @@ unsigned dash_input_dispatch(struct dash *d, int key)
     }
     case DASH_INPUT_COMPLETE:
         if (d->input.kind == DASH_INPUT_CAPTURE || d->input.kind == DASH_INPUT_FILTER ||
-            d->input.kind == DASH_INPUT_ASKER)
+            d->input.kind == DASH_INPUT_ASKER || d->input.kind == DASH_INPUT_REASSIGN)
             return complete(d);
         return 0;
     case DASH_INPUT_EDITED:

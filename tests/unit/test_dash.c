@@ -1396,6 +1396,50 @@ static void dash__p_on_a_matters_arising_item__shows_the_outstanding_actions(voi
     assert_non_null(strstr(f->d.overlay.title, "minutes of"));
 }
 
+static char *owners_of(struct pb_db *db, int64_t id)
+{
+    struct pb_action *a = NULL;
+    struct pb_error err = {0};
+    assert_int_equal(pb_action_get(db, id, &a, &err), PB_OK);
+    struct pb_buf b = {0};
+    if (a->owners_all)
+        pb_buf_puts(&b, "all ");
+    for (size_t i = 0; i < a->n_owners; i++)
+        pb_buf_addf(&b, "%s ", a->owners[i]);
+    pb_action_free(a);
+    return pb_buf_take(&b);
+}
+
+static void dash__o_on_marked_actions__reassigns_them_all_as_one_change(void **state)
+{
+    struct fixture *f = *state;
+    key(f, '3');
+    key(f, ' ');
+    key(f, ' ');
+    key(f, 'o');
+    assert_int_equal(f->d.input.kind, DASH_INPUT_REASSIGN);
+    assert_non_null(strstr(f->d.input.prompt, "2 marked"));
+    type(f, "kno");
+    key(f, DASH_KEY_TAB);
+    key(f, DASH_KEY_ENTER);
+    assert_false(f->d.message_error);
+    char *one = owners_of(f->t.db, 1), *two = owners_of(f->t.db, 2);
+    assert_string_equal(one, "knox ");
+    assert_string_equal(two, "knox ");
+    free(one);
+    free(two);
+    key(f, 'u');
+    one = owners_of(f->t.db, 1);
+    assert_string_equal(one, "chair ");
+    free(one);
+    /* a typo is refused with the nearest id, nothing changed */
+    key(f, 'o');
+    type(f, "knx");
+    key(f, DASH_KEY_ENTER);
+    assert_true(f->d.message_error);
+    assert_message_has(f, "did you mean 'knox'");
+}
+
 /* ---- live ---- */
 
 static void
@@ -1688,6 +1732,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(
             dash__p_on_a_matters_arising_item__shows_the_outstanding_actions, setup_example_as,
             teardown),
+        cmocka_unit_test_setup_teardown(
+            dash__o_on_marked_actions__reassigns_them_all_as_one_change, setup_example, teardown),
         cmocka_unit_test_setup_teardown(dash__d_on_an_action__marks_it_done_and_u_undoes_it,
                                         setup_example, teardown),
         cmocka_unit_test_setup_teardown(

@@ -124,9 +124,12 @@ pb_day pb_date_add_months(pb_day day, int months)
 {
     int y, m, d;
     civil_from_days(day, &y, &m, &d);
-    int index = y * 12 + (m - 1) + months;
-    y = index / 12;
-    m = index % 12 + 1;
+    /* months counted from year 0, divided rounding down, so that a day
+     * before year 0 still lands in a month from 1 to 12 */
+    long index = (long)y * 12 + (m - 1) + months;
+    long year = index >= 0 ? index / 12 : -((-index + 11) / 12);
+    y = (int)year;
+    m = (int)(index - year * 12) + 1;
     int last = days_in_month(y, m);
     return days_from_civil(y, m, d < last ? d : last);
 }

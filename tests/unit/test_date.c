@@ -253,6 +253,22 @@ static void utf8__length_counts_characters(void **state)
     assert_int_equal(pb_utf8_length("\xf0\x9f\x99\x82!", 5), 2);
 }
 
+/* Found by fuzzing the quick capture: a day before year 0 gave month 0. */
+static void date__add_months__stays_a_month_long_before_year_0(void **state)
+{
+    (void)state;
+    for (pb_day day = -800000; day < -800000 + 400; day += 7) {
+        pb_day next = pb_date_add_months(day, 1);
+        assert_true(next - day >= 28 && next - day <= 31);
+        assert_int_equal(pb_date_add_months(next, -1) <= day, true);
+    }
+    pb_day jan31;
+    assert_true(pb_date_parse("2023-01-31", &jan31));
+    char out[11];
+    pb_date_format(pb_date_add_months(jan31, 1), out);
+    assert_string_equal(out, "2023-02-28");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -277,6 +293,7 @@ int main(void)
         cmocka_unit_test(utf8__rejects_surrogates_and_values_past_10ffff),
         cmocka_unit_test(utf8__rejects_truncated_and_stray_bytes),
         cmocka_unit_test(utf8__length_counts_characters),
+        cmocka_unit_test(date__add_months__stays_a_month_long_before_year_0),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

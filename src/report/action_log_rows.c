@@ -10,6 +10,8 @@
 #include <panelboard/action_log_report.h>
 
 #include <stdio.h>
+#include "report.h"
+
 #include <string.h>
 
 static const char *const columns[] = {
@@ -68,23 +70,6 @@ static void row_fields(const struct pb_action_log_entry *e, bool open, bool by_n
     }
 }
 
-static void csv_field(struct pb_buf *out, const char *text)
-{
-    if (!text)
-        return;
-    if (!strpbrk(text, ",\"\r\n")) {
-        pb_buf_puts(out, text);
-        return;
-    }
-    pb_buf_puts(out, "\"");
-    for (const char *p = text; *p; p++) {
-        if (*p == '"')
-            pb_buf_add(out, "\"", 1);
-        pb_buf_add(out, p, 1);
-    }
-    pb_buf_puts(out, "\"");
-}
-
 static void tsv_field(struct pb_buf *out, const char *text)
 {
     for (const char *p = text ? text : ""; *p; p++) {
@@ -131,7 +116,7 @@ void pb_action_log_format_csv(const struct pb_action_log *log, bool bom, struct 
 {
     if (bom)
         pb_buf_puts(out, "\xEF\xBB\xBF");
-    rows(log, true, csv_field, ",", "\r\n", out);
+    rows(log, true, pb_report_csv_field, ",", "\r\n", out);
 }
 
 void pb_action_log_format_tsv(const struct pb_action_log *log, struct pb_buf *out)

@@ -1,7 +1,7 @@
 /*
  * The rules the minutes, the report and the action log share: how a list
- * of owners reads (minutes.md: "Action: All, Governance Officer") and how
- * a date is written ("12 October 2022").
+ * of owners reads (minutes.md: "Action: All, Governance Officer"), how a
+ * date is written ("12 October 2022"), and how a CSV field is quoted.
  */
 #include "report.h"
 
@@ -32,4 +32,21 @@ void pb_report_date(struct pb_buf *b, const char *ymd)
     } else {
         pb_md_escape(b, ymd, strlen(ymd), false);
     }
+}
+
+void pb_report_csv_field(struct pb_buf *out, const char *text)
+{
+    if (!text)
+        return;
+    if (!strpbrk(text, ",\"\r\n")) {
+        pb_buf_puts(out, text);
+        return;
+    }
+    pb_buf_puts(out, "\"");
+    for (const char *p = text; *p; p++) {
+        if (*p == '"')
+            pb_buf_add(out, "\"", 1);
+        pb_buf_add(out, p, 1);
+    }
+    pb_buf_puts(out, "\"");
 }

@@ -16,21 +16,6 @@
 static const char *const columns[] = {"id",  "title",  "owners",  "theme",
                                       "due", "status", "meeting", "ref"};
 
-static void field(struct pb_buf *out, const char *text)
-{
-    if (!strpbrk(text, ",\"\r\n")) {
-        pb_buf_puts(out, text);
-        return;
-    }
-    pb_buf_puts(out, "\"");
-    for (const char *p = text; *p; p++) {
-        if (*p == '"')
-            pb_buf_add(out, "\"", 1);
-        pb_buf_add(out, p, 1);
-    }
-    pb_buf_puts(out, "\"");
-}
-
 /* Owners are ids joined by commas inside one quoted field
  * ("thirkill,gov-officer"), the same text as the owners column of
  * `panelboard actions --format tsv`; an action for everyone is "all". */
@@ -43,14 +28,14 @@ static void owners_field(struct pb_buf *out, const struct pb_value *owners)
         pb_buf_puts(&joined, owners->items[i]);
     }
     char *text = pb_buf_take(&joined);
-    field(out, text);
+    pb_report_csv_field(out, text);
     free(text);
 }
 
 static void value_field(struct pb_buf *out, const struct pb_value *value)
 {
     if (value->state == PB_VALUE_TEXT)
-        field(out, value->text);
+        pb_report_csv_field(out, value->text);
     else if (value->state == PB_VALUE_INT)
         pb_buf_addf(out, "%" PRId64, value->i);
 }

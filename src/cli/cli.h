@@ -63,6 +63,11 @@ enum pb_status cli_take_words(struct cli *cli, bool takes_on, char ***words, int
                               struct pb_error *err);
 /* words[0..n) joined by spaces, or NULL when n is 0. */
 char *cli_join_words(char **words, int n);
+
+/* The index of name among a --format option's names (words.c); a name that
+ * is not one of them: the usage error "no format 'x' (md, html or text)". */
+enum pb_status cli_choose_format(struct cli *cli, const char *name, const char *const *names,
+                                 size_t n, size_t *index, struct pb_error *err);
 /* True when text is only action ids: 8, #8, 8,9, 12-14. */
 bool cli_is_id_list(const char *text);
 /* The ids of such a list, in order, each once; PB_ERR_DATA otherwise. */

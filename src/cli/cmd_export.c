@@ -24,15 +24,11 @@ enum format { FORMAT_YAML, FORMAT_MD, FORMAT_CSV };
 static enum pb_status parse_format(struct cli *cli, const char *name, enum format *f,
                                    struct pb_error *err)
 {
-    if (strcmp(name, "yaml") == 0)
-        *f = FORMAT_YAML;
-    else if (strcmp(name, "md") == 0)
-        *f = FORMAT_MD;
-    else if (strcmp(name, "csv") == 0)
-        *f = FORMAT_CSV;
-    else
-        return cli_usage(cli, err, "no format '%s' (yaml, md or csv)", name);
-    return PB_OK;
+    static const char *const names[] = {"yaml", "md", "csv"};
+    size_t i = 0;
+    enum pb_status s = cli_choose_format(cli, name, names, 3, &i, err);
+    *f = (enum format)i;
+    return s;
 }
 
 static enum pb_status write_format(struct pb_db *db, enum format format, FILE *out,

@@ -12,12 +12,10 @@ static enum pb_status parse_format(struct cli *cli, const char *name,
                                    enum pb_minutes_format *format, struct pb_error *err)
 {
     static const char *const names[] = {"md", "html", "text"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(name, names[i]) == 0) {
-            *format = (enum pb_minutes_format)i;
-            return PB_OK;
-        }
-    return cli_usage(cli, err, "no format '%s' (md, html or text)", name);
+    size_t i = 0;
+    enum pb_status s = cli_choose_format(cli, name, names, sizeof names / sizeof names[0], &i, err);
+    *format = (enum pb_minutes_format)i;
+    return s;
 }
 
 enum pb_status cmd_minutes(struct cli *cli, struct pb_error *err)

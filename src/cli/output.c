@@ -12,13 +12,11 @@
 enum pb_status output_parse_format(struct cli *cli, const char *name, enum output_format *format,
                                    struct pb_error *err)
 {
-    if (strcmp(name, "text") == 0)
-        *format = OUTPUT_TEXT;
-    else if (strcmp(name, "tsv") == 0)
-        *format = OUTPUT_TSV;
-    else
-        return cli_usage(cli, err, "no format '%s' (text or tsv)", name);
-    return PB_OK;
+    static const char *const names[] = {"text", "tsv"};
+    size_t i = 0;
+    enum pb_status s = cli_choose_format(cli, name, names, 2, &i, err);
+    *format = i == 0 ? OUTPUT_TEXT : OUTPUT_TSV;
+    return s;
 }
 
 void output_begin(struct output *o, enum output_format format, FILE *out)

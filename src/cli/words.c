@@ -115,3 +115,20 @@ enum pb_status cli_parse_id_list(const char *text, int64_t **ids, size_t *n,
     }
     return PB_OK;
 }
+
+enum pb_status cli_choose_format(struct cli *cli, const char *name, const char *const *names,
+                                 size_t n, size_t *index, struct pb_error *err)
+{
+    struct pb_buf known = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(name, names[i]) == 0) {
+            pb_buf_free(&known);
+            *index = i;
+            return PB_OK;
+        }
+        pb_buf_addf(&known, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
+    }
+    enum pb_status s = cli_usage(cli, err, "no format '%s' (%s)", name, known.data);
+    pb_buf_free(&known);
+    return s;
+}

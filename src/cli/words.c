@@ -64,7 +64,7 @@ bool cli_is_id_list(const char *text)
 {
     const char *p = text;
     for (;;) {
-        int64_t a, b;
+        int64_t a = 0, b = 0;
         if (!parse_number(&p, &a))
             return false;
         if (*p == '-' && (p++, !parse_number(&p, &b)))
@@ -88,7 +88,7 @@ enum pb_status cli_parse_id_list(const char *text, int64_t **ids, size_t *n,
                             "'%s' is not an id or a list of them (8, 8,9 or 12-14)", text);
     const char *p = text;
     while (*p) {
-        int64_t a, b;
+        int64_t a = 0, b = 0;
         parse_number(&p, &a);
         b = a;
         if (*p == '-') {

@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include <panelboard/action.h>
+#include <panelboard/agenda.h>
 #include <panelboard/capture.h>
 #include <panelboard/record.h>
 
@@ -13,43 +14,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct days_meeting {
-    const char *day;
-    char *id;
-};
-
-static enum pb_status match_meeting(const struct pb_value *values, void *ctx, struct pb_error *err)
-{
-    (void)err;
-    struct days_meeting *m = ctx;
-    if (!m->id && values[1].state == PB_VALUE_TEXT && strcmp(values[1].text, m->day) == 0)
-        m->id = pb_xstrdup(values[0].text);
-    return PB_OK;
-}
-
 /* An action captured on the day of a meeting was agreed at it: the
  * dashboard's capture line is used during the meeting itself, and --on
- * names the meeting's day when it is typed up later. */
+ * names the meeting's day when it is typed up later. The meeting is the
+ * one the dashboard takes for that day too (agenda.h). */
 static enum pb_status meeting_held_that_day(struct pb_db *db, char **id, struct pb_error *err)
 {
-    char day[11];
-    pb_date_format(pb_db_work_day(db), day);
-    struct days_meeting m = {.day = day};
-    enum pb_status s = pb_record_each(db, PB_KIND_MEETING, NULL, 0, match_meeting, &m, err);
-    *id = m.id;
+    struct pb_meeting_brief m = {0};
+    bool found = false;
+    enum pb_status s = pb_meeting_for_day(db, pb_db_work_day(db), NULL, false, &found, &m, err);
+    *id = s == PB_OK && found ? pb_xstrdup(m.id) : NULL;
     return s;
-}
-
-/* The words of TEXT, which may come as one argument or several. */
-static char *join_words(char **words, int n)
-{
-    struct pb_buf b = {0};
-    for (int i = 0; i < n; i++) {
-        if (i)
-            pb_buf_puts(&b, " ");
-        pb_buf_puts(&b, words[i]);
-    }
-    return pb_buf_take(&b);
 }
 
 static enum pb_status parse_args(struct cli *cli, const char **meeting, char **line,
@@ -79,7 +54,7 @@ static enum pb_status parse_args(struct cli *cli, const char **meeting, char **l
         return cli_usage(cli, err,
                          "give the action: TEXT [@owner ...] [#theme] [due:DATE] "
                          "[ref:TEXT]");
-    *line = join_words(cli->argv + optind, cli->argc - optind);
+    *line = cli_join_words(cli->argv + optind, cli->argc - optind);
     return PB_OK;
 }
 

@@ -6,6 +6,7 @@
  * the day each change counts for.
  */
 #include <panelboard/action_log.h>
+#include <panelboard/record.h>
 
 #include "sql.h"
 
@@ -47,22 +48,6 @@ static enum pb_status failed(struct pb_error *err)
     return err ? err->status : PB_ERR_INTERNAL;
 }
 
-static enum pb_status not_found(struct pb_db *db, const char *id, struct pb_error *err)
-{
-    char **keys = NULL;
-    size_t n = 0;
-    enum pb_status s = pb_record_keys(db, PB_KIND_MEETING, &keys, &n, err);
-    if (s != PB_OK)
-        return s;
-    const char *near = pb_suggest(id, (const char *const *)keys, n);
-    if (near)
-        s = pb_error_set(err, PB_ERR_NOT_FOUND, "no meeting '%s'; did you mean '%s'?", id, near);
-    else
-        s = pb_error_set(err, PB_ERR_NOT_FOUND, "no meeting '%s'", id);
-    pb_strings_free(keys, n);
-    return s;
-}
-
 /* One meeting's id, date and title into the three pointers; *found says
  * whether there was a row. */
 static enum pb_status one_meeting(struct pb_db *db, struct record *r, const char *sql,
@@ -98,8 +83,9 @@ static enum pb_status find_meetings(struct pb_db *db, struct record *r, const ch
     if (before) {
         s = one_meeting(db, r, "SELECT id, date, title FROM meetings WHERE id = :id", ":id", before,
                         &r->pub.meeting, &r->pub.date, &r->pub.meeting_title, &found, err);
+        /* the model's one "no meeting 'x'; did you mean 'y'?" */
         if (s == PB_OK && !found)
-            return not_found(db, before, err);
+            return pb_record_require(db, PB_KIND_MEETING, before, err);
     } else {
         s = one_meeting(db, r,
                         "SELECT id, date, title FROM meetings WHERE date >= :today "

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Create each missing folder of path's parent, with mode; *made (when
@@ -169,6 +170,29 @@ static char *login_name(void)
     return pb_xasprintf("uid %lu", (unsigned long)uid);
 }
 
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* SQLite does not always wait for a lock while a new database is being
+ * made by several processes at once (setting WAL, reading the schema of a
+ * file another is still writing): it says busy at once. Opening waits
+ * those out up to the busy timeout, as every other step does, since each
+ * step of migrate is safe to run again. */
+static enum pb_status migrate_waiting(struct pb_db *db, struct pb_error *err)
+{
+    int64_t give_up = now_ms() + db->busy_timeout_ms;
+    for (;;) {
+        enum pb_status s = migrate(db, err);
+        if (s != PB_ERR_BUSY || now_ms() >= give_up)
+            return s;
+        nanosleep(&(struct timespec){.tv_nsec = 20 * 1000000}, NULL);
+    }
+}
+
 enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **out,
                           struct pb_error *err)
 {
@@ -218,7 +242,7 @@ enum pb_status pb_db_open(const struct pb_db_options *options, struct pb_db **ou
     }
     enum pb_status s = configure(db, err);
     if (s == PB_OK)
-        s = migrate(db, err);
+        s = migrate_waiting(db, err);
     int why = sqlite3_extended_errcode(db->sql) & 0xff;
     if (s != PB_OK && read_only && (why == SQLITE_CANTOPEN || why == SQLITE_READONLY))
         s = reopen_immutable(db, err);

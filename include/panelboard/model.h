@@ -21,7 +21,7 @@
 struct pb_db;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define PB_SCHEMA_VERSION 6
+#define PB_SCHEMA_VERSION 7
 #define PB_BUSY_TIMEOUT_MS 5000
 
 struct pb_db_options {
@@ -86,6 +86,13 @@ enum pb_status pb_change_begin(struct pb_db *db, const char *what, struct pb_err
 /* Commits when status is PB_OK, else rolls back; returns status, or the
  * commit's failure. Use as: `return pb_change_end(db, st, err);` */
 enum pb_status pb_change_end(struct pb_db *db, enum pb_status status, struct pb_error *err);
+/* A bulk load inside the change in progress (an import): the rows it adds
+ * are recorded in the history at once by pb_bulk_end, each as the history
+ * triggers would have recorded it, rather than row by row; rows that were
+ * there before are recorded as usual. Call pb_bulk_end before the change
+ * ends; a change rolled back takes the load's marks with it. */
+enum pb_status pb_bulk_begin(struct pb_db *db, struct pb_error *err);
+enum pb_status pb_bulk_end(struct pb_db *db, struct pb_error *err);
 /* Rolls back the whole change in progress (outermost included) and ends
  * it: what --dry-run uses after doing all the work. */
 void pb_change_cancel(struct pb_db *db);

@@ -5,7 +5,8 @@
  * (schema_2.sql) adds agenda items, attendance and declarations, version 3
  * adds the indexes the dashboard's pages read through, version 4 those of
  * undo and redo by who, version 5 the one a queue reads through, version 6
- * the login behind each change (schema_login.sql).
+ * the login behind each change (schema_login.sql), version 7 what a bulk
+ * load needs (bulk.c).
  */
 #include "migrate.h"
 
@@ -84,8 +85,10 @@ char *history_json_expr(struct pb_db *db, const char *table, const char *prefix,
 
 static const char *const events[] = {"INSERT", "UPDATE", "DELETE"};
 
-static enum pb_status create_history_triggers(struct pb_db *db, const char *const tables[],
-                                              struct pb_error *err)
+/* With bulk_aware (schema 7 on), a trigger stays quiet for the rows a bulk
+ * load adds (bulk.c), which it records at once at the end. */
+static enum pb_status create_triggers(struct pb_db *db, const char *const tables[], bool bulk_aware,
+                                      struct pb_error *err)
 {
     for (size_t t = 0; tables[t]; t++) {
         const char *table = tables[t];
@@ -99,12 +102,18 @@ static enum pb_status create_history_triggers(struct pb_db *db, const char *cons
         enum pb_status s = PB_OK;
         for (size_t e = 0; e < 3 && s == PB_OK; e++) {
             bool ins = e == 0, del = e == 2;
+            const char *row = del ? "OLD" : "NEW";
+            char *when = bulk_aware ? pb_xasprintf(" WHEN NOT EXISTS (SELECT 1 FROM bulk_marks"
+                                                   " WHERE tbl = '%s' AND %s.rowid > mark)",
+                                                   table, row)
+                                    : pb_xstrdup("");
             char *sql = pb_xasprintf(
-                "CREATE TRIGGER %s_history_%c AFTER %s ON %s BEGIN "
+                "CREATE TRIGGER %s_history_%c AFTER %s ON %s%s BEGIN "
                 "INSERT INTO change_rows (change, tbl, row_id, before, after) VALUES "
                 "((SELECT max(id) FROM changes), '%s', %s.rowid, %s, %s); END;",
-                table, events[e][0] + 32, events[e], table, table, del ? "OLD" : "NEW",
+                table, events[e][0] + 32, events[e], table, when, table, row,
                 ins ? "NULL" : old_img, del ? "NULL" : new_img);
+            free(when);
             s = sql_exec(db, sql, err);
             free(sql);
         }
@@ -135,7 +144,7 @@ static enum pb_status step_1(struct pb_db *db, struct pb_error *err)
 {
     enum pb_status s = sql_exec(db, pb_schema_sql, err);
     if (s == PB_OK)
-        s = create_history_triggers(db, v1_tables, err);
+        s = create_triggers(db, v1_tables, false, err);
     return s;
 }
 
@@ -147,9 +156,9 @@ static enum pb_status step_2(struct pb_db *db, struct pb_error *err)
     if (s == PB_OK)
         s = drop_history_triggers(db, v2_changed_tables, err);
     if (s == PB_OK)
-        s = create_history_triggers(db, v2_changed_tables, err);
+        s = create_triggers(db, v2_changed_tables, false, err);
     if (s == PB_OK)
-        s = create_history_triggers(db, v2_new_tables, err);
+        s = create_triggers(db, v2_new_tables, false, err);
     return s;
 }
 
@@ -218,6 +227,27 @@ static enum pb_status step_login(struct pb_db *db, struct pb_error *err)
     return sql_exec(db, pb_schema_login_sql, err);
 }
 
+/* A bulk load (an import) records the rows it adds at once at its end
+ * (bulk.c), so every history trigger learns to skip them: bulk_marks holds,
+ * while one runs, each table's last rowid before it. And an id-less action
+ * of a file is found by its meeting and title (record_match.c): through
+ * (meeting) alone each look-up read every action of the meeting. */
+static enum pb_status step_bulk_load(struct pb_db *db, struct pb_error *err)
+{
+    enum pb_status s = sql_exec(db,
+                                "CREATE TABLE bulk_marks (tbl TEXT PRIMARY KEY, mark INTEGER NOT NULL)"
+                                " STRICT;"
+                                "DROP INDEX actions_by_meeting;"
+                                "CREATE INDEX actions_by_meeting_title ON actions (meeting, title);"
+                                "CREATE INDEX feedback_by_date_said ON feedback (date, said);",
+                                err);
+    if (s == PB_OK)
+        s = drop_history_triggers(db, history_tables, err);
+    if (s == PB_OK)
+        s = create_triggers(db, history_tables, true, err);
+    return s;
+}
+
 static enum pb_status (*const steps[PB_SCHEMA_VERSION])(struct pb_db *, struct pb_error *) = {
     step_1,
     step_2,
@@ -225,6 +255,7 @@ static enum pb_status (*const steps[PB_SCHEMA_VERSION])(struct pb_db *, struct p
     step_change_indexes,
     step_queue_index,
     step_login,
+    step_bulk_load,
 };
 
 static enum pb_status upgrade(struct pb_db *db, int64_t from, struct pb_error *err)

@@ -395,28 +395,33 @@ static bool same_list(char **have, size_t n_have, const struct pb_value *v, size
     return true;
 }
 
-/* Replaces a row's list with v's items; *changed says whether it differed. */
+/* Replaces a row's list with v's items; *changed says whether it differed.
+ * A row just added (fresh) has no list yet: nothing to read or delete,
+ * which halves the statements of a first import. */
 static enum pb_status put_list(struct pb_db *db, enum pb_kind kind, size_t field,
-                               int64_t owner_int, const char *owner_text,
+                               int64_t owner_int, const char *owner_text, bool fresh,
                                const struct pb_value *v, bool *changed, struct pb_error *err)
 {
     const struct column_map *col = &columns_of(kind)->fields[field];
-    char **have = NULL;
-    size_t n_have = 0;
-    enum pb_status s = read_list(db, kind, field, owner_int, owner_text, &have, &n_have, err);
-    if (s != PB_OK)
-        return s;
     size_t skip = list_skip(col, v);
-    bool same = same_list(have, n_have, v, skip);
-    pb_strings_free(have, n_have);
-    if (same)
-        return PB_OK;
+    enum pb_status s = PB_OK;
+    if (!fresh) {
+        char **have = NULL;
+        size_t n_have = 0;
+        s = read_list(db, kind, field, owner_int, owner_text, &have, &n_have, err);
+        if (s != PB_OK)
+            return s;
+        bool same = same_list(have, n_have, v, skip);
+        pb_strings_free(have, n_have);
+        if (same)
+            return PB_OK;
+        struct stmt del;
+        if (!list_stmt(db, kind, field, LIST_DELETE, &del, err))
+            return failure(err);
+        bind_owner(&del, P_OWNER, owner_text, owner_int);
+        s = sql_run(db, del.st, err);
+    }
     *changed = true;
-    struct stmt del;
-    if (!list_stmt(db, kind, field, LIST_DELETE, &del, err))
-        return failure(err);
-    bind_owner(&del, P_OWNER, owner_text, owner_int);
-    s = sql_run(db, del.st, err);
     for (size_t k = 0; k + skip < v->n_items && s == PB_OK; k++) {
         struct stmt ins;
         if (!list_stmt(db, kind, field, LIST_INSERT, &ins, err))
@@ -431,7 +436,7 @@ static enum pb_status put_list(struct pb_db *db, enum pb_kind kind, size_t field
 
 /* Lists of a row: put each list field that is set. */
 static enum pb_status put_lists(struct pb_db *db, enum pb_kind kind, int64_t owner_int,
-                                const char *owner_text, const struct pb_value *values,
+                                const char *owner_text, bool fresh, const struct pb_value *values,
                                 bool *changed, struct pb_error *err)
 {
     const struct pb_kind_info *info = pb_kind_info(kind);
@@ -440,7 +445,7 @@ static enum pb_status put_lists(struct pb_db *db, enum pb_kind kind, int64_t own
             continue;
         struct pb_value empty = {.state = PB_VALUE_LIST};
         const struct pb_value *v = values[i].state == PB_VALUE_LIST ? &values[i] : &empty;
-        enum pb_status s = put_list(db, kind, i, owner_int, owner_text, v, changed, err);
+        enum pb_status s = put_list(db, kind, i, owner_int, owner_text, fresh, v, changed, err);
         if (s != PB_OK)
             return s;
     }
@@ -638,7 +643,7 @@ static enum pb_status put_row(struct pb_db *db, enum pb_kind kind, const char *p
     }
     db->put_found[kind] = found_row;
     const char *owner_text = map->key_column && !int_key ? values[0].text : NULL;
-    s = put_lists(db, kind, rowid, owner_text, values, &changed, err);
+    s = put_lists(db, kind, rowid, owner_text, added, values, &changed, err);
     if (s != PB_OK)
         return s;
     if (result)
@@ -708,8 +713,8 @@ enum pb_status pb_record_put_many(struct pb_db *db, enum pb_kind kind,
                 /* the key is the owner of the row's lists (an action's is its id) */
                 bool changed = false;
                 results[i] = PB_PUT_ADDED;
-                s = put_lists(db, kind, rows[i][0].i, int_key ? NULL : rows[i][0].text, rows[i],
-                              &changed, err);
+                s = put_lists(db, kind, rows[i][0].i, int_key ? NULL : rows[i][0].text, true,
+                              rows[i], &changed, err);
             } else {
                 s = put(db, kind, NULL, 0, rows[i], &results[i], NULL, err);
             }

@@ -249,6 +249,7 @@ static void open__upgrades_a_version_3_database_to_the_undo_indexes(void **state
     struct testdb *t = *state;
     pb_db_close(t->db);
     t->db = NULL;
+    testdb_back_to_version_6(t->path);
     sqlite3 *raw;
     assert_int_equal(sqlite3_open(t->path, &raw), SQLITE_OK);
     assert_int_equal(sqlite3_exec(raw,

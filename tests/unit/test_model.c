@@ -174,6 +174,7 @@ static void open__upgrades_a_version_2_database_to_the_pages_indexes__keeping_it
     assert_int_equal(pb_action_add(f->db, &a, &id, &err), PB_OK);
     pb_db_close(f->db);
     f->db = NULL;
+    testdb_back_to_version_6(f->path);
     sqlite3 *raw;
     assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
     assert_int_equal(sqlite3_exec(raw, back_to_version_2, NULL, NULL, NULL), SQLITE_OK);
@@ -213,6 +214,7 @@ static void open__upgrades_a_version_3_database_to_the_queue_index__keeping_its_
     assert_int_equal(pb_action_add(f->db, &a, &id, &err), PB_OK);
     pb_db_close(f->db);
     f->db = NULL;
+    testdb_back_to_version_6(f->path);
     sqlite3 *raw;
     assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
     assert_int_equal(sqlite3_exec(raw, back_to_version_3, NULL, NULL, NULL), SQLITE_OK);

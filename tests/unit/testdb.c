@@ -6,6 +6,8 @@
 
 #include "sql.h"
 
+#include <sqlite3.h>
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -144,4 +146,43 @@ void testdb_fail_statement(struct pb_db *db, const char *sql_part, int after)
     failing.sql_part = sql_part;
     failing.after = after;
     sqlite3_progress_handler(db->sql, sql_part ? 1 : 0, sql_part ? fail_statement : NULL, NULL);
+}
+
+void testdb_back_to_version_6(const char *path)
+{
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(raw,
+                                        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    char *names[128], *sqls[128];
+    size_t n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW && n < 128) {
+        names[n] = strdup((const char *)sqlite3_column_text(st, 0));
+        sqls[n++] = strdup((const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_finalize(st);
+    assert_int_equal(sqlite3_exec(raw, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+    for (size_t i = 0; i < n; i++) {
+        char *when = strstr(sqls[i], " WHEN NOT EXISTS");
+        char *begin = when ? strstr(when, " BEGIN ") : NULL;
+        assert_non_null(begin);
+        memmove(when, begin, strlen(begin) + 1);
+        char drop[256];
+        snprintf(drop, sizeof drop, "DROP TRIGGER \"%s\"", names[i]);
+        assert_int_equal(sqlite3_exec(raw, drop, NULL, NULL, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_exec(raw, sqls[i], NULL, NULL, NULL), SQLITE_OK);
+        free(names[i]);
+        free(sqls[i]);
+    }
+    assert_int_equal(sqlite3_exec(raw,
+                                  "DROP TABLE bulk_marks; DROP INDEX actions_by_meeting_title;"
+                                  "DROP INDEX feedback_by_date_said;"
+                                  "CREATE INDEX actions_by_meeting ON actions (meeting);"
+                                  "PRAGMA user_version = 6; COMMIT;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(raw);
 }

@@ -28,6 +28,11 @@ struct pb_db *testdb_open_another(struct testdb *t, const char *today);
 /* Closes t->db (NULL is fine) and removes the folder and all in it. */
 void testdb_close(struct testdb *t);
 
+/* Takes the closed database at path back to schema version 6, as the
+ * release before the bulk load made it: history triggers without their
+ * WHEN, no bulk_marks, the id-less actions found through (meeting). */
+void testdb_back_to_version_6(const char *path);
+
 /* Imports text as the panel file `name`; any error is printed and fails the test. */
 void testdb_import_text(struct pb_db *db, const char *name, const char *text);
 /* A pb_import_error_fn that prints each error found to the test's output. */

@@ -10,6 +10,12 @@
  * the load, so the work done on a hostile file is bounded by the limits in
  * doc.h. The tree lives in an arena (pb_arena); anchors, and the keys of a
  * big mapping, are found through hash tables (strmap.c).
+ *
+ * Streaming (struct doc_stream): each item of a streamed top-level list is
+ * built in a scratch arena, handed over as soon as it ends and freed, so
+ * that a file of a million actions never stands in memory at once. An
+ * anchor inside an item outlives it: its node is copied into the tree's
+ * arena before the item is freed.
  */
 #include "doc.h"
 #include "doc_bytes.h"
@@ -35,6 +41,8 @@ struct anchor {
     struct doc_node *node;
     size_t weight; /* nodes the anchored node stands for, its aliases expanded */
     bool open;     /* still being read: an alias to it now would make a cycle */
+    bool streamed; /* a streamed list, whose items are gone by its end */
+    size_t item;   /* the streamed item that defined it, counted from 1; 0: none */
 };
 
 /* A sequence or mapping that has started and not yet ended. Its children
@@ -47,6 +55,7 @@ struct frame {
     size_t base;            /* where its children start on the pending stack */
     struct doc_node *key;   /* mappings: the key whose value comes next */
     struct str_map key_set; /* mappings with many keys: the keys so far */
+    bool streamed;          /* a top-level list whose items are streamed */
 };
 
 /* Up to this many keys, a mapping's keys are compared one by one: most
@@ -70,6 +79,14 @@ struct loader {
     struct str_map anchors;
     uint64_t seed[2];
     bool seen_document;
+    /* streaming: where nodes go (the tree's arena, or the item's), the item
+     * being read (numbered from 1), and the nodes of items already freed */
+    const struct doc_stream *stream;
+    struct pb_arena *arena;
+    struct pb_arena item_arena;
+    size_t item, item_total_before, item_aliases_before, released;
+    struct anchor **item_anchors; /* defined inside the item being read */
+    size_t n_item_anchors, cap_item_anchors;
 };
 
 /* ---- messages ---- */
@@ -142,14 +159,17 @@ static const char *shown(struct shown *out, const char *s, size_t len)
 
 /* ---- building the tree ---- */
 
-/* What the file spells out is capped here, so that memory stays bounded
- * (a 64 MiB file of "[a,a,a,..." would otherwise be 30 million nodes);
- * what aliases add is capped in on_alias. */
+/* What the file spells out and is held at once is capped here, so that
+ * memory stays bounded (a 64 MiB file of "[a,a,a,..." would otherwise be
+ * 30 million nodes); the items of a streamed list are held one at a time.
+ * What aliases add is capped in on_alias. */
 static enum pb_status room_for_a_node(struct loader *l, yaml_mark_t mark)
 {
-    if (l->total - l->from_aliases >= DOC_MAX_FILE_NODES)
-        return fail(l, mark, "more than %d values in one file: split it into several files",
-                    DOC_MAX_FILE_NODES);
+    if (l->total - l->from_aliases - l->released >= DOC_MAX_HELD_NODES)
+        return fail(l, mark,
+                    "more than %d values to hold at once (actions and feedback count one at a "
+                    "time): split the file",
+                    DOC_MAX_HELD_NODES);
     return PB_OK;
 }
 
@@ -158,7 +178,7 @@ _Static_assert(sizeof(struct doc_node) <= 56, "doc.h: keep struct doc_node small
 static struct doc_node *new_node(struct loader *l, enum doc_kind kind, yaml_mark_t mark)
 {
     l->total++;
-    struct doc_node *node = pb_arena_alloc(&l->doc->arena, sizeof *node, _Alignof(struct doc_node));
+    struct doc_node *node = pb_arena_alloc(l->arena, sizeof *node, _Alignof(struct doc_node));
     *node =
         (struct doc_node){.kind = kind, .line = (int)mark.line + 1, .column = (int)mark.column + 1};
     return node;
@@ -181,6 +201,17 @@ static struct anchor *define_anchor(struct loader *l, const yaml_char_t *name,
     a->node = node;
     a->open = true;
     a->weight = 0;
+    a->streamed = false;
+    a->item = 0;
+    if (l->arena == &l->item_arena) {
+        a->item = l->item;
+        if (l->n_item_anchors == l->cap_item_anchors) {
+            l->cap_item_anchors = l->cap_item_anchors ? l->cap_item_anchors * 2 : 8;
+            l->item_anchors =
+                pb_xrealloc(l->item_anchors, l->cap_item_anchors * sizeof *l->item_anchors);
+        }
+        l->item_anchors[l->n_item_anchors++] = a;
+    }
     return a;
 }
 
@@ -238,12 +269,12 @@ static void take_children(struct loader *l, struct frame *f)
     const size_t align = _Alignof(struct doc_node *);
     if (c->kind == DOC_SEQUENCE) {
         c->n = count;
-        c->items = pb_arena_alloc(&l->doc->arena, count * sizeof *c->items, align);
+        c->items = pb_arena_alloc(l->arena, count * sizeof *c->items, align);
         memcpy(c->items, p, count * sizeof *c->items);
     } else {
         c->n = count / 2;
-        c->keys = pb_arena_alloc(&l->doc->arena, c->n * sizeof *c->keys, align);
-        c->items = pb_arena_alloc(&l->doc->arena, c->n * sizeof *c->items, align);
+        c->keys = pb_arena_alloc(l->arena, c->n * sizeof *c->keys, align);
+        c->items = pb_arena_alloc(l->arena, c->n * sizeof *c->items, align);
         for (size_t i = 0; i < c->n; i++) {
             c->keys[i] = p[2 * i];
             c->items[i] = p[2 * i + 1];
@@ -359,6 +390,70 @@ static enum pb_status check_text(struct loader *l, const unsigned char *s, size_
     return PB_OK;
 }
 
+/* ---- streaming ---- */
+
+static bool in_streamed_list(struct loader *l)
+{
+    struct frame *f = top(l);
+    return f && f->streamed;
+}
+
+/* An item of a streamed list starts: its nodes go to the item's arena. */
+static void begin_item(struct loader *l)
+{
+    l->arena = &l->item_arena;
+    l->item++;
+    l->item_total_before = l->total;
+    l->item_aliases_before = l->from_aliases;
+}
+
+/* node and all below it, in the tree's arena: an anchor defined inside a
+ * streamed item outlives the item. Aliases inside are copied out in full,
+ * which their count in on_alias has already paid for. */
+static struct doc_node *copy_node(struct loader *l, const struct doc_node *n)
+{
+    struct pb_arena *a = &l->doc->arena;
+    struct doc_node *c = pb_arena_alloc(a, sizeof *c, _Alignof(struct doc_node));
+    *c = *n;
+    if (n->kind == DOC_SCALAR) {
+        c->text = pb_arena_strndup(a, n->text, n->len);
+        return c;
+    }
+    if (n->n == 0)
+        return c;
+    const size_t align = _Alignof(struct doc_node *);
+    c->items = pb_arena_alloc(a, n->n * sizeof *c->items, align);
+    for (size_t i = 0; i < n->n; i++)
+        c->items[i] = copy_node(l, n->items[i]);
+    if (n->kind == DOC_MAPPING) {
+        c->keys = pb_arena_alloc(a, n->n * sizeof *c->keys, align);
+        for (size_t i = 0; i < n->n; i++)
+            c->keys[i] = copy_node(l, n->keys[i]);
+    }
+    return c;
+}
+
+/* Hands a complete item of a streamed list to the stream, then frees it,
+ * keeping what its anchors stand for. */
+static enum pb_status hand_over(struct loader *l, const struct doc_node *item)
+{
+    enum pb_status s = l->stream->on_item(l->stack[0].key->text, item, l->stream->ctx, l->err);
+    if (l->arena != &l->item_arena)
+        return s; /* an alias: its node is the tree's */
+    for (size_t i = 0; i < l->n_item_anchors; i++) {
+        struct anchor *a = l->item_anchors[i];
+        if (a->item == l->item) {
+            a->node = copy_node(l, a->node);
+            a->item = 0;
+        }
+    }
+    l->n_item_anchors = 0;
+    l->released += (l->total - l->item_total_before) - (l->from_aliases - l->item_aliases_before);
+    pb_arena_free(&l->item_arena);
+    l->arena = &l->doc->arena;
+    return s;
+}
+
 static enum pb_status on_scalar(struct loader *l, const yaml_event_t *e)
 {
     enum doc_tag tag;
@@ -369,9 +464,11 @@ static enum pb_status on_scalar(struct loader *l, const yaml_event_t *e)
         s = room_for_a_node(l, e->start_mark);
     if (s != PB_OK)
         return s;
+    if (in_streamed_list(l))
+        begin_item(l);
     struct doc_node *node = new_node(l, DOC_SCALAR, e->start_mark);
     node->text =
-        pb_arena_strndup(&l->doc->arena, (const char *)e->data.scalar.value, e->data.scalar.length);
+        pb_arena_strndup(l->arena, (const char *)e->data.scalar.value, e->data.scalar.length);
     node->len = (uint32_t)e->data.scalar.length;
     node->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     node->tag = tag;
@@ -386,6 +483,8 @@ static enum pb_status on_scalar(struct loader *l, const yaml_event_t *e)
         if (s != PB_OK)
             return s;
     }
+    if (l->arena == &l->item_arena && in_streamed_list(l))
+        return hand_over(l, node);
     attach(l, node);
     return PB_OK;
 }
@@ -410,17 +509,25 @@ static enum pb_status on_collection_start(struct loader *l, const yaml_event_t *
     s = room_for_a_node(l, e->start_mark);
     if (s != PB_OK)
         return s;
+    if (in_streamed_list(l))
+        begin_item(l);
     struct doc_node *node = new_node(l, kind, e->start_mark);
     node->tag = tag;
     struct frame *f = &l->stack[l->depth++];
     *f = (struct frame){.node = node, .total_before = l->total - 1, .base = l->n_pending};
     f->key_set.seed = l->seed;
-    if (anchor)
+    /* a list straight under the root, whose key the stream takes */
+    f->streamed = l->stream && kind == DOC_SEQUENCE && l->depth == 2 &&
+                  l->stack[0].node->kind == DOC_MAPPING && l->stack[0].key &&
+                  l->stream->streamed(l->stack[0].key->text, l->stream->ctx);
+    if (anchor) {
         f->anchor = define_anchor(l, anchor, node);
+        f->anchor->streamed = f->streamed;
+    }
     return PB_OK;
 }
 
-static void on_collection_end(struct loader *l)
+static enum pb_status on_collection_end(struct loader *l)
 {
     struct frame *f = &l->stack[--l->depth];
     /* The anchor may have been given to a node inside this one since. */
@@ -430,7 +537,10 @@ static void on_collection_end(struct loader *l)
     }
     free(f->key_set.slots);
     take_children(l, f);
+    if (in_streamed_list(l))
+        return hand_over(l, f->node);
     attach(l, f->node);
+    return PB_OK;
 }
 
 /* The alias shares the anchored node, but counts as all the nodes it
@@ -448,10 +558,16 @@ static enum pb_status on_alias(struct loader *l, const yaml_event_t *e)
     if (a->open)
         return fail(l, e->start_mark, "alias '*%s' refers to the node that contains it",
                     shown(&s, name, strlen(name)));
+    if (a->streamed)
+        return fail(l, e->start_mark,
+                    "alias '*%s' stands for a whole list of records, which is not supported",
+                    shown(&s, name, strlen(name)));
     if (a->weight > DOC_MAX_NODES - l->from_aliases)
         return fail(l, e->start_mark, "aliases expand to more than %d nodes", DOC_MAX_NODES);
     l->total += a->weight;
     l->from_aliases += a->weight;
+    if (in_streamed_list(l))
+        return hand_over(l, a->node);
     attach(l, a->node);
     return PB_OK;
 }
@@ -473,8 +589,7 @@ static enum pb_status on_event(struct loader *l, const yaml_event_t *e)
         return on_collection_start(l, e, DOC_MAPPING);
     case YAML_SEQUENCE_END_EVENT:
     case YAML_MAPPING_END_EVENT:
-        on_collection_end(l);
-        return PB_OK;
+        return on_collection_end(l);
     case YAML_ALIAS_EVENT:
         return on_alias(l, e);
     case YAML_STREAM_END_EVENT:
@@ -614,15 +729,35 @@ static void loader_free(struct loader *l)
         }
     }
     free(l->anchors.slots);
+    free(l->item_anchors);
+    pb_arena_free(&l->item_arena);
 }
 
-enum pb_status doc_load_buffer(const char *name, const unsigned char *data, size_t len,
-                               struct doc *out, struct pb_error *err)
+/* FNV-1a: tells a file read twice from one changed in between. */
+static uint64_t digest_of(const unsigned char *data, size_t len)
+{
+    uint64_t h = 14695981039346656037u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ data[i]) * 1099511628211u;
+    return h;
+}
+
+enum pb_status doc_stream_buffer(const char *name, const unsigned char *data, size_t len,
+                                 const struct doc_stream *stream, struct doc *out,
+                                 struct pb_error *err)
 {
     memset(out, 0, sizeof *out);
     if (len > DOC_MAX_FILE_SIZE)
         return pb_error_at(err, PB_ERR_DATA, name, 0, 0, "file is larger than 64 MiB");
-    struct loader l = {.name = name, .data = data, .len = len, .err = err, .doc = out};
+    out->size = len;
+    out->digest = digest_of(data, len);
+    if (stream && stream->same_as &&
+        (stream->same_as->size != len || stream->same_as->digest != out->digest))
+        return pb_error_at(err, PB_ERR_DATA, name, 0, 0,
+                           "the file changed while it was being imported: nothing was written; "
+                           "import it again");
+    struct loader l = {.name = name, .data = data, .len = len, .err = err, .doc = out,
+                       .stream = stream, .arena = &out->arena};
     enum pb_status s = doc_check_bytes(name, data, len, &l.content_end, err);
     if (s == PB_OK)
         s = parse(&l);
@@ -630,6 +765,12 @@ enum pb_status doc_load_buffer(const char *name, const unsigned char *data, size
     if (s != PB_OK)
         doc_free(out);
     return s;
+}
+
+enum pb_status doc_load_buffer(const char *name, const unsigned char *data, size_t len,
+                               struct doc *out, struct pb_error *err)
+{
+    return doc_stream_buffer(name, data, len, NULL, out, err);
 }
 
 void doc_free(struct doc *d)

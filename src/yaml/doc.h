@@ -24,9 +24,11 @@
 /* Nodes that aliases may add in all, each alias counting what it stands
  * for: this bounds the work of anyone who walks the tree. */
 #define DOC_MAX_NODES 100000
-/* Nodes the file itself may spell out (keys included): 100,000 members
- * take about 1.1 million. This bounds memory at about 256 MB. */
-#define DOC_MAX_FILE_NODES 3000000
+/* Nodes the file itself may spell out that are held at once (keys
+ * included): the tree, plus the streamed item being read (struct
+ * doc_stream). 100,000 members take about 1.1 million. This bounds memory
+ * at about 256 MB; a streamed list costs one item at a time. */
+#define DOC_MAX_HELD_NODES 3000000
 
 enum doc_kind { DOC_SCALAR, DOC_SEQUENCE, DOC_MAPPING };
 
@@ -70,6 +72,8 @@ struct doc_node {
 /* A loaded file. Nodes may be shared (aliases), so free only with doc_free. */
 struct doc {
     struct doc_node *root;
+    size_t size;     /* of the file, in bytes */
+    uint64_t digest; /* of its bytes: a file read again must be the same */
     /* Every node, text and array of the tree lives in this arena, which
      * doc_free frees at once: a big file has millions of nodes. */
     struct pb_arena arena;
@@ -83,6 +87,28 @@ enum pb_status doc_load_file(const char *path, struct doc *out, struct pb_error 
 /* As doc_load_file, for bytes already in memory; name is used in errors. */
 enum pb_status doc_load_buffer(const char *name, const unsigned char *data, size_t len,
                                struct doc *out, struct pb_error *err);
+
+/* Streaming: each item of a top-level list whose key streamed() takes is
+ * handed to on_item as soon as it is read, and freed when on_item returns
+ * (anchors in it are kept); in the tree such a list stays empty. A status
+ * other than PB_OK from on_item (which then fills err) ends the load. */
+struct doc_stream {
+    bool (*streamed)(const char *key, void *ctx);
+    enum pb_status (*on_item)(const char *key, const struct doc_node *item, void *ctx,
+                              struct pb_error *err);
+    void *ctx;
+    /* A file read again: refused before any item when its bytes are not
+     * those of this load, so that two readings cannot disagree. */
+    const struct doc *same_as;
+};
+
+/* The whole file, refused over DOC_MAX_FILE_SIZE; *regular: a file that
+ * can be read again (not a pipe). The caller frees *data. */
+enum pb_status doc_read_file(const char *path, unsigned char **data, size_t *len, bool *regular,
+                             struct pb_error *err);
+enum pb_status doc_stream_buffer(const char *name, const unsigned char *data, size_t len,
+                                 const struct doc_stream *stream, struct doc *out,
+                                 struct pb_error *err);
 
 void doc_free(struct doc *d);
 

@@ -21,8 +21,8 @@ static enum pb_status cannot_read(const char *path, int error, struct pb_error *
 
 /* The whole file, refusing one over the limit before reading it where its
  * size is known, and after one byte too many where it is not (a pipe). */
-static enum pb_status read_file(const char *path, unsigned char **data, size_t *len,
-                                struct pb_error *err)
+enum pb_status doc_read_file(const char *path, unsigned char **data, size_t *len, bool *regular,
+                             struct pb_error *err)
 {
     const size_t limit = DOC_MAX_FILE_SIZE + 1;
     FILE *f = fopen(path, "rb");
@@ -30,7 +30,8 @@ static enum pb_status read_file(const char *path, unsigned char **data, size_t *
         return cannot_read(path, errno, err);
     struct stat st;
     size_t cap = 65536;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
+    *regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+    if (*regular) {
         if ((uintmax_t)st.st_size > DOC_MAX_FILE_SIZE) {
             fclose(f);
             return pb_error_at(err, PB_ERR_DATA, path, 0, 0, "file is larger than 64 MiB");
@@ -68,8 +69,9 @@ enum pb_status doc_load_file(const char *path, struct doc *out, struct pb_error 
 {
     unsigned char *data = NULL;
     size_t len = 0;
+    bool regular;
     memset(out, 0, sizeof *out);
-    enum pb_status s = read_file(path, &data, &len, err);
+    enum pb_status s = doc_read_file(path, &data, &len, &regular, err);
     if (s != PB_OK)
         return s;
     s = doc_load_buffer(path, data, len, out, err);

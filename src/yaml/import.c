@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Passes 1 and 2 over the records held, then pass 3. */
 static void check_all(struct import *im)
 {
     for (size_t f = 0; f < im->n_files; f++)
@@ -37,6 +38,76 @@ static void check_all(struct import *im)
         import_check_joins(im);
 }
 
+/* ---- reading the files: streamed kinds gathered (pass 1) or checked and
+ * written (pass 2) as each record is read ---- */
+
+struct reading {
+    struct import *im;
+    size_t file;
+    bool checking;
+};
+
+static bool streamed_key(const char *key, void *ctx)
+{
+    (void)ctx;
+    enum pb_kind kind = import_top_kind(key);
+    return kind != PB_KIND_COUNT && import_is_streamed(kind);
+}
+
+static enum pb_status on_item(const char *key, const struct doc_node *item, void *ctx,
+                              struct pb_error *err)
+{
+    struct reading *r = ctx;
+    enum pb_kind kind = import_top_kind(key);
+    if (!r->checking) {
+        import_gather_streamed(r->im, kind, item, r->file);
+        return PB_OK;
+    }
+    return import_check_streamed(r->im, kind, item, r->file, err);
+}
+
+/* Reads file f: the first time into im->docs[f], keeping its bytes when
+ * it cannot be read again; the second time (checking) into a tree thrown
+ * away, since what it holds was checked the first time. */
+static enum pb_status read_file(struct import *im, size_t f, bool checking, struct pb_error *err)
+{
+    struct reading r = {im, f, checking};
+    struct doc_stream stream = {streamed_key, on_item, &r, checking ? &im->docs[f] : NULL};
+    struct doc again, *out = checking ? &again : &im->docs[f];
+    memset(out, 0, sizeof *out);
+    const unsigned char *data = im->kept[f];
+    unsigned char *read = NULL;
+    size_t len = im->kept_len[f];
+    bool regular = true;
+    enum pb_status s = PB_OK;
+    if (!data) {
+        s = doc_read_file(im->names[f], &read, &len, &regular, err);
+        data = read;
+    }
+    if (s == PB_OK)
+        s = doc_stream_buffer(im->names[f], data, len, &stream, out, err);
+    if (read && !regular && !checking) {
+        im->kept[f] = read;
+        im->kept_len[f] = len;
+    } else {
+        free(read);
+    }
+    if (checking)
+        doc_free(&again);
+    return s;
+}
+
+/* Pass 2 of the streamed kinds, and their writing when all else is
+ * written: each file read again. */
+static enum pb_status check_streamed(struct import *im, struct pb_error *err)
+{
+    enum pb_status s = PB_OK;
+    for (size_t f = 0; f < im->n_files && s == PB_OK && !import_done_checking(im); f++)
+        if (im->docs[f].root)
+            s = read_file(im, f, true, err);
+    return s;
+}
+
 static struct import *import_new(struct pb_db *db, const char *const *names, size_t n_files)
 {
     struct import *im = pb_xcalloc(1, sizeof *im);
@@ -44,6 +115,10 @@ static struct import *import_new(struct pb_db *db, const char *const *names, siz
     im->names = names;
     im->n_files = n_files;
     im->docs = pb_xcalloc(n_files ? n_files : 1, sizeof *im->docs);
+    im->kept = pb_xcalloc(n_files ? n_files : 1, sizeof *im->kept);
+    im->kept_len = pb_xcalloc(n_files ? n_files : 1, sizeof *im->kept_len);
+    im->own_kept = true;
+    im->values = &im->arena;
     strmap_seed(im->seed);
     for (int k = 0; k < PB_KIND_COUNT; k++) {
         im->kinds[k].ids.seed = im->seed;
@@ -57,6 +132,10 @@ static void import_free(struct import *im)
     for (size_t f = 0; f < im->n_files; f++)
         doc_free(&im->docs[f]);
     free(im->docs);
+    for (size_t f = 0; f < im->n_files && im->own_kept; f++)
+        free((void *)im->kept[f]);
+    free(im->kept);
+    free(im->kept_len);
     for (int k = 0; k < PB_KIND_COUNT; k++) {
         free(im->kinds[k].recs);
         free(im->kinds[k].ids.slots);
@@ -64,6 +143,7 @@ static void import_free(struct import *im)
         pb_strings_free(im->kinds[k].db_keys, im->kinds[k].n_db_keys);
     }
     pb_arena_free(&im->arena);
+    pb_arena_free(&im->record);
     free(im);
 }
 
@@ -78,8 +158,9 @@ static enum pb_status loaded(struct import *im, size_t file, enum pb_status s,
     return s == PB_ERR_DATA ? PB_OK : s;
 }
 
-/* Checks and writes the loaded files as one change ("import a.yaml, b.yaml").
- * A dry run ends its change as failed, which rolls it back. */
+/* Checks and writes the loaded files as one change ("import a.yaml, b.yaml"),
+ * the rows it adds recorded in the history at once (pb_bulk_begin). A dry
+ * run ends its change as failed, which rolls it back. */
 static enum pb_status import_run(struct import *im, bool dry_run, struct pb_import_summary *summary,
                                  pb_import_error_fn on_error, void *ctx, struct pb_error *err)
 {
@@ -87,24 +168,34 @@ static enum pb_status import_run(struct import *im, bool dry_run, struct pb_impo
     if (!summary)
         summary = &ignored;
     memset(summary, 0, sizeof *summary);
+    im->summary = summary;
     struct pb_buf what = {0};
     pb_buf_puts(&what, "import ");
     for (size_t f = 0; f < im->n_files; f++)
         pb_buf_addf(&what, "%s%s", f ? ", " : "", im->names[f]);
     enum pb_status s = pb_change_begin(im->db, what.data, err);
     pb_buf_free(&what);
+    if (s == PB_OK)
+        s = pb_bulk_begin(im->db, err);
     if (s != PB_OK)
-        return s;
+        return pb_change_end(im->db, s, NULL);
     check_all(im);
+    struct pb_error e = {0};
+    if (im->failure == PB_OK && im->n_errors == 0) {
+        s = import_write_all(im, summary, &e);
+        im->writing = s == PB_OK;
+    }
+    if (s == PB_OK && im->failure == PB_OK)
+        s = check_streamed(im, &e);
     if (im->failure != PB_OK) {
         s = im->failure;
         if (err)
             *err = im->failure_err;
-    } else if (im->n_errors > 0) {
+    } else if (s == PB_OK && im->n_errors > 0) {
         s = import_report_errors(im, on_error, ctx, err);
     } else {
-        struct pb_error e = {0};
-        s = import_write_all(im, summary, &e);
+        if (s == PB_OK)
+            s = pb_bulk_end(im->db, &e);
         if (s == PB_OK && !dry_run)
             s = pb_db_analyze(im->db, &e);
         if (s == PB_ERR_DATA && on_error)
@@ -127,7 +218,7 @@ enum pb_status pb_import_files(struct pb_db *db, const char *const *paths, size_
     enum pb_status s = PB_OK;
     for (size_t f = 0; f < n_paths && s == PB_OK; f++) {
         struct pb_error e = {0};
-        s = loaded(im, f, doc_load_file(paths[f], &im->docs[f], &e), &e, err);
+        s = loaded(im, f, read_file(im, f, false, &e), &e, err);
     }
     if (s == PB_OK)
         s = import_run(im, dry_run, summary, on_error, ctx, err);
@@ -141,9 +232,11 @@ enum pb_status pb_import_buffer(struct pb_db *db, const char *name, const char *
 {
     const char *const names[] = {name};
     struct import *im = import_new(db, names, 1);
+    im->kept[0] = (const unsigned char *)data;
+    im->kept_len[0] = len;
+    im->own_kept = false;
     struct pb_error e = {0};
-    enum pb_status s = loaded(
-        im, 0, doc_load_buffer(name, (const unsigned char *)data, len, &im->docs[0], &e), &e, err);
+    enum pb_status s = loaded(im, 0, read_file(im, 0, false, &e), &e, err);
     if (s == PB_OK)
         s = import_run(im, false, summary, on_error, ctx, err);
     import_free(im);

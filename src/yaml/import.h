@@ -24,7 +24,11 @@
 /* ---- the state of one import ---- */
 
 struct rec {
-    const struct doc_node *node; /* the record's mapping */
+    /* the record's mapping; of a streamed kind, only while it is checked
+     * and written (pass 2) */
+    const struct doc_node *node;
+    int line, column; /* where the record starts */
+    int id_line;      /* where its id is given, or 0 */
     size_t file;
     size_t parent;           /* child kinds: the parent's index among its kind's records */
     const char *key;         /* its id (integers written canonically), or NULL */
@@ -64,10 +68,21 @@ struct found {
 struct import {
     struct pb_db *db;
     const char *const *names;
+    /* The bytes of each file that cannot be read again (a pipe), or of
+     * pb_import_buffer's one, kept for pass 2; else NULL. */
+    const unsigned char **kept;
+    size_t *kept_len;
+    bool own_kept;
     struct doc *docs;
     size_t n_files;
     struct kind_state kinds[PB_KIND_COUNT];
     struct pb_arena arena; /* values, lists, texts: zeroed, so a new pb_value is PB_VALUE_UNSET */
+    /* A streamed record's values, texts and children live in `record`,
+     * freed once it is written; `values` is the arena pass 2 fills. */
+    struct pb_arena record;
+    struct pb_arena *values;
+    bool writing; /* pass 2 writes each streamed record it checks */
+    struct pb_import_summary *summary;
     uint64_t seed[2];      /* the hash key of the id maps */
     struct found errors[PB_IMPORT_MAX_ERRORS];
     size_t n_errors;
@@ -87,8 +102,8 @@ void import_db_failed(struct import *im, enum pb_status status);
 /* A value quoted back in a message: one line, and short. */
 const char *import_shown(const char *s, char buf[SHOWN_MAX + 4]);
 /* "at line 12", or "at other.yaml:12" for a place in another file. */
-const char *import_place_of(const struct import *im, size_t here, size_t file,
-                            const struct doc_node *node, char *buf, size_t size);
+const char *import_place_of(const struct import *im, size_t here, size_t file, int line,
+                            char *buf, size_t size);
 /* Every problem found, in file order, through on_error; err gets the first. */
 enum pb_status import_report_errors(struct import *im, pb_import_error_fn on_error, void *ctx,
                                     struct pb_error *err);
@@ -108,19 +123,32 @@ bool import_key_valid(const char *s, size_t len);
 
 /* The entry for key in an id map of the import, or NULL. */
 struct import_id *import_id_find(const struct str_map *ids, const char *key);
-/* The entry for key, added (zeroed) when missing; key must last as long as
- * the import. */
-struct import_id *import_id_add(struct import *im, struct str_map *ids, const char *key,
+/* The entry for key, added (zeroed, in arena) when missing; key must last
+ * as long as the map. */
+struct import_id *import_id_add(struct pb_arena *arena, struct str_map *ids, const char *key,
                                 bool *added);
 bool import_is_top_level(enum pb_kind kind);
+/* Actions and feedback: nothing joins them to other records but their
+ * references, so each is checked and written as it is read (pass 2), and
+ * a file of a million costs the memory of one. */
+bool import_is_streamed(enum pb_kind kind);
+/* The top-level kind whose key this is, or PB_KIND_COUNT. */
+enum pb_kind import_top_kind(const char *key);
 struct rec *import_add_rec(struct import *im, enum pb_kind kind, const struct doc_node *node,
                            size_t file, size_t parent);
 /* Registers the record's key; a key given before makes it a duplicate. */
 void import_claim_key(struct import *im, enum pb_kind kind, struct rec *rec, const char *key);
 const char *import_canonical_int(struct import *im, int64_t n);
 /* Pass 1 (checking false) gathers each record of the file and the id it
- * gives; pass 2 (checking true) checks each of them. */
+ * gives; pass 2 (checking true) checks each of them. Streamed kinds'
+ * records are not in the tree: import_gather_streamed takes each as the
+ * file is read in pass 1, import_check_streamed in pass 2. */
 void import_walk_file(struct import *im, size_t file, bool checking);
+void import_gather_streamed(struct import *im, enum pb_kind kind, const struct doc_node *item,
+                            size_t file);
+enum pb_status import_check_streamed(struct import *im, enum pb_kind kind,
+                                     const struct doc_node *item, size_t file,
+                                     struct pb_error *err);
 
 /* ---- import_db.c: what the database holds ---- */
 
@@ -146,8 +174,12 @@ void import_check_joins(struct import *im);
 
 /* ---- import_write.c: writing ---- */
 
-/* Every record through the model, in the order of yaml-format.md. */
+/* Every record of the kinds held, through the model, in the order of
+ * yaml-format.md; then each streamed record, with its children, as pass 2
+ * checks it. */
 enum pb_status import_write_all(struct import *im, struct pb_import_summary *summary,
                                 struct pb_error *err);
+enum pb_status import_write_streamed(struct import *im, enum pb_kind kind, struct rec *rec,
+                                     struct pb_import_summary *summary, struct pb_error *err);
 
 #endif

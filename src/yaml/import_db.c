@@ -26,7 +26,7 @@ static enum pb_status keep_row(const struct pb_value *values, void *ctx, struct 
     struct import_id *e = import_id_find(&ks->db, key);
     bool added;
     if (!e)
-        e = import_id_add(lc->im, &ks->db, pb_arena_strndup(a, key, strlen(key)), &added);
+        e = import_id_add(a, &ks->db, pb_arena_strndup(a, key, strlen(key)), &added);
     e->exists = true;
     e->values = pb_arena_alloc(a, info->n_fields * sizeof *e->values, _Alignof(const char *));
     for (size_t i = 0; i < info->n_fields; i++) {
@@ -68,8 +68,10 @@ bool import_ref_exists(struct import *im, enum pb_kind kind, const char *key, in
         import_db_failed(im, s);
         return true;
     }
+    /* the key may be a streamed record's, freed once it is written */
     bool added;
-    import_id_add(im, &ks->db, key, &added)->exists = exists;
+    import_id_add(&im->arena, &ks->db, pb_arena_strndup(&im->arena, key, strlen(key)), &added)
+        ->exists = exists;
     return exists;
 }
 

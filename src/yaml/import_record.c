@@ -61,7 +61,7 @@ static const char *check_text(struct import *im, size_t file, const char *name,
         return NULL;
     }
     *len = n;
-    return n == v->len ? v->text : pb_arena_strndup(&im->arena, s, n);
+    return n == v->len ? v->text : pb_arena_strndup(im->values, s, n);
 }
 
 static void set_text(struct pb_value *out, const char *text)
@@ -243,7 +243,7 @@ static void check_ref_list_field(const struct field_ctx *c)
         return;
     }
     const char **items =
-        pb_arena_alloc(&im->arena, (c->v->n + 1) * sizeof *items, _Alignof(const char *));
+        pb_arena_alloc(im->values, (c->v->n + 1) * sizeof *items, _Alignof(const char *));
     struct str_map seen = {.seed = im->seed};
     bool ok = true;
     for (size_t i = 0; i < c->v->n && !import_done_checking(im); i++) {
@@ -256,7 +256,7 @@ static void check_ref_list_field(const struct field_ctx *c)
                           c->f->key);
         } else if ((all_ok && import_is_word(item, "all")) ||
                    check_ref(im, c->rec->file, c->f->ref, item)) {
-            import_id_add(im, &seen, item->text, &added);
+            import_id_add(im->values, &seen, item->text, &added);
             if (!added)
                 import_report(im, c->rec->file, item, "'%s' is listed twice in '%s'", item->text,
                               c->f->key);
@@ -280,7 +280,7 @@ static void check_text_list_field(const struct field_ctx *c)
         return;
     }
     const char **items =
-        pb_arena_alloc(&im->arena, (c->v->n + 1) * sizeof *items, _Alignof(const char *));
+        pb_arena_alloc(im->values, (c->v->n + 1) * sizeof *items, _Alignof(const char *));
     bool ok = true;
     for (size_t i = 0; i < c->v->n && !import_done_checking(im); i++) {
         const struct doc_node *item = c->v->items[i];
@@ -324,7 +324,7 @@ static const char *identity_of(struct import *im, enum pb_kind kind, const struc
         const struct pb_value *v = &rec->values[pb_field_index(kind, *f)];
         pb_buf_addf(&b, "\x1f%s", v->state == PB_VALUE_TEXT ? v->text : "");
     }
-    const char *key = pb_arena_strndup(&im->arena, b.data, b.len);
+    const char *key = pb_arena_strndup(im->values, b.data, b.len);
     pb_buf_free(&b);
     return key;
 }
@@ -374,7 +374,7 @@ static void check_children_field(const struct field_ctx *c)
             import_report(
                 im, rec->file, item, "duplicate %s: one with the same %s is already given %s",
                 info->singular, names,
-                import_place_of(im, rec->file, first->file, first->node, where, sizeof where));
+                import_place_of(im, rec->file, first->file, first->line, where, sizeof where));
         }
     }
 }
@@ -453,17 +453,17 @@ static void report_duplicate(struct import *im, enum pb_kind kind, const struct 
     const struct rec *first = &im->kinds[kind].recs[rec->first];
     const char *id_key = info->fields[0].key;
     const struct doc_node *at = import_map_get(rec->node, id_key);
-    const struct doc_node *first_at = import_map_get(first->node, id_key);
     char where[PB_ERROR_FILE_MAX + 32], buf[SHOWN_MAX + 4];
     bool keyed = info->fields[0].type == PB_FIELD_KEY || info->fields[0].type == PB_FIELD_INT_KEY;
-    if (keyed && at && first_at) {
-        import_report(im, rec->file, at, "duplicate %s id '%s': already given %s", info->singular,
-                      import_shown(rec->key, buf),
-                      import_place_of(im, rec->file, first->file, first_at, where, sizeof where));
+    if (keyed && at && first->id_line) {
+        import_report(
+            im, rec->file, at, "duplicate %s id '%s': already given %s", info->singular,
+            import_shown(rec->key, buf),
+            import_place_of(im, rec->file, first->file, first->id_line, where, sizeof where));
     } else {
         import_report(
             im, rec->file, rec->node, "'%s' is already given %s", info->key,
-            import_place_of(im, rec->file, first->file, first->node, where, sizeof where));
+            import_place_of(im, rec->file, first->file, first->line, where, sizeof where));
     }
 }
 
@@ -485,7 +485,7 @@ void import_check_rec(struct import *im, enum pb_kind kind, struct rec *rec)
 {
     const struct pb_kind_info *info = pb_kind_info(kind);
     rec->values =
-        pb_arena_alloc(&im->arena, info->n_fields * sizeof *rec->values, _Alignof(struct pb_value));
+        pb_arena_alloc(im->values, info->n_fields * sizeof *rec->values, _Alignof(struct pb_value));
     uint64_t seen = 0;
     const struct doc_node *map = rec->node;
     int f = -1;

@@ -62,13 +62,13 @@ const char *import_shown(const char *s, char buf[SHOWN_MAX + 4])
 }
 
 /* "at line 12", or "at other.yaml:12" for a place in another file. */
-const char *import_place_of(const struct import *im, size_t here, size_t file,
-                            const struct doc_node *node, char *buf, size_t size)
+const char *import_place_of(const struct import *im, size_t here, size_t file, int line,
+                            char *buf, size_t size)
 {
     if (file == here)
-        snprintf(buf, size, "at line %d", node->line);
+        snprintf(buf, size, "at line %d", line);
     else
-        snprintf(buf, size, "at %s:%d", im->names[file], node->line);
+        snprintf(buf, size, "at %s:%d", im->names[file], line);
     return buf;
 }
 

@@ -8,6 +8,7 @@
 #include "import.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- the keys of the top level ---- */
@@ -17,8 +18,12 @@ bool import_is_top_level(enum pb_kind kind)
     return pb_kind_info(kind)->parent == PB_KIND_COUNT;
 }
 
-/* The kind whose top-level key this is, or PB_KIND_COUNT. */
-static enum pb_kind top_kind(const char *key)
+bool import_is_streamed(enum pb_kind kind)
+{
+    return kind == PB_KIND_ACTION || kind == PB_KIND_FEEDBACK;
+}
+
+enum pb_kind import_top_kind(const char *key)
 {
     for (int k = 0; k < PB_KIND_COUNT; k++)
         if (import_is_top_level(k) && strcmp(pb_kind_info(k)->key, key) == 0)
@@ -50,8 +55,8 @@ struct import_id *import_id_find(const struct str_map *ids, const char *key)
     return strmap_get(ids, key, strlen(key));
 }
 
-/* The id's entry lives in the import's arena, so pointers to it last. */
-struct import_id *import_id_add(struct import *im, struct str_map *ids, const char *key,
+/* The id's entry lives in arena, as long as the map. */
+struct import_id *import_id_add(struct pb_arena *arena, struct str_map *ids, const char *key,
                                 bool *added)
 {
     size_t len = strlen(key);
@@ -60,7 +65,7 @@ struct import_id *import_id_add(struct import *im, struct str_map *ids, const ch
     *added = !slot->key;
     if (!*added)
         return slot->value;
-    struct import_id *id = pb_arena_alloc(&im->arena, sizeof *id, _Alignof(struct import_id));
+    struct import_id *id = pb_arena_alloc(arena, sizeof *id, _Alignof(struct import_id));
     strmap_put(ids, slot, hash, key, len, id);
     return id;
 }
@@ -74,7 +79,12 @@ struct rec *import_add_rec(struct import *im, enum pb_kind kind, const struct do
         ks->recs = pb_xrealloc(ks->recs, ks->cap * sizeof *ks->recs);
     }
     struct rec *rec = &ks->recs[ks->n++];
-    *rec = (struct rec){.node = node, .file = file, .parent = parent, .first = NO_REC};
+    *rec = (struct rec){.node = node,
+                        .line = node->line,
+                        .column = node->column,
+                        .file = file,
+                        .parent = parent,
+                        .first = NO_REC};
     return rec;
 }
 
@@ -83,7 +93,7 @@ void import_claim_key(struct import *im, enum pb_kind kind, struct rec *rec, con
 {
     struct kind_state *ks = &im->kinds[kind];
     bool added;
-    struct import_id *e = import_id_add(im, &ks->ids, key, &added);
+    struct import_id *e = import_id_add(im->values, &ks->ids, key, &added);
     rec->key = key;
     if (added)
         e->rec = (size_t)(rec - ks->recs);
@@ -95,12 +105,14 @@ const char *import_canonical_int(struct import *im, int64_t n)
 {
     char buf[24];
     int len = snprintf(buf, sizeof buf, "%lld", (long long)n);
-    return pb_arena_strndup(&im->arena, buf, (size_t)len);
+    return pb_arena_strndup(im->values, buf, (size_t)len);
 }
 
 /* The id a top-level record gives, as pass 1 sees it: only well-formed ids
- * count (pass 2 reports the others). The panel is one of a kind. */
-static const char *rec_key(struct import *im, enum pb_kind kind, const struct doc_node *node)
+ * count (pass 2 reports the others). The panel is one of a kind. A
+ * streamed record's id is copied: its node is gone by pass 2. */
+static const char *rec_key(struct import *im, enum pb_kind kind, struct rec *rec,
+                           const struct doc_node *node)
 {
     const struct pb_field *f = &pb_kind_info(kind)->fields[0];
     if (f->type != PB_FIELD_KEY && f->type != PB_FIELD_INT_KEY)
@@ -109,8 +121,11 @@ static const char *rec_key(struct import *im, enum pb_kind kind, const struct do
     int64_t id;
     if (!v || v->kind != DOC_SCALAR)
         return NULL;
+    rec->id_line = v->line;
+    if (f->type == PB_FIELD_KEY && !import_key_valid(v->text, v->len))
+        return NULL;
     if (f->type == PB_FIELD_KEY)
-        return import_key_valid(v->text, v->len) ? v->text : NULL;
+        return import_is_streamed(kind) ? pb_arena_strndup(&im->arena, v->text, v->len) : v->text;
     return import_parse_positive(v, &id) ? import_canonical_int(im, id) : NULL;
 }
 
@@ -126,9 +141,61 @@ static void visit(struct import *im, enum pb_kind kind, const struct doc_node *n
         return;
     }
     struct rec *rec = import_add_rec(im, kind, node, file, NO_REC);
-    const char *key = rec_key(im, kind, node);
+    const char *key = rec_key(im, kind, rec, node);
     if (key)
         import_claim_key(im, kind, rec, key);
+    if (import_is_streamed(kind))
+        rec->node = NULL;
+}
+
+void import_gather_streamed(struct import *im, enum pb_kind kind, const struct doc_node *item,
+                            size_t file)
+{
+    if (item->kind == DOC_MAPPING)
+        visit(im, kind, item, file, false);
+}
+
+/* What a streamed record leaves behind once written: its children, whose
+ * identities are its own business (check_children_field), and its values. */
+static void forget_record(struct import *im, enum pb_kind kind, struct rec *rec)
+{
+    const struct pb_kind_info *info = pb_kind_info(kind);
+    for (size_t f = 0; f < info->n_fields; f++) {
+        if (info->fields[f].type != PB_FIELD_CHILDREN)
+            continue;
+        struct kind_state *child = &im->kinds[info->fields[f].ref];
+        for (size_t i = 0; i < child->n; i++)
+            forget_record(im, info->fields[f].ref, &child->recs[i]);
+        child->n = child->cursor = 0;
+        free(child->ids.slots);
+        child->ids = (struct str_map){.seed = im->seed};
+    }
+    rec->node = NULL;
+    rec->values = NULL;
+}
+
+enum pb_status import_check_streamed(struct import *im, enum pb_kind kind,
+                                     const struct doc_node *item, size_t file,
+                                     struct pb_error *err)
+{
+    if (import_done_checking(im))
+        return PB_OK;
+    if (item->kind != DOC_MAPPING) {
+        import_report(im, file, item, "expected a mapping: the fields of one %s",
+                      pb_kind_info(kind)->singular);
+        return PB_OK;
+    }
+    struct rec *rec = &im->kinds[kind].recs[im->kinds[kind].cursor++];
+    rec->node = item;
+    im->values = &im->record;
+    import_check_rec(im, kind, rec);
+    enum pb_status s = PB_OK;
+    if (im->writing && im->n_errors == 0 && im->failure == PB_OK)
+        s = import_write_streamed(im, kind, rec, im->summary, err);
+    forget_record(im, kind, rec);
+    pb_arena_free(&im->record);
+    im->values = &im->arena;
+    return s;
 }
 
 static void walk_kind(struct import *im, size_t file, enum pb_kind kind, const struct doc_node *v,
@@ -196,7 +263,7 @@ void import_walk_file(struct import *im, size_t file, bool checking)
             known[n_known++] = pb_kind_info(k)->key;
     for (size_t i = 0; i < root->n && !(checking && import_done_checking(im)); i++) {
         const char *key = root->keys[i]->text;
-        enum pb_kind kind = top_kind(key);
+        enum pb_kind kind = import_top_kind(key);
         if (kind != PB_KIND_COUNT)
             walk_kind(im, file, kind, root->items[i], checking);
         else if (checking && strcmp(key, "panelboard") != 0)

@@ -25,8 +25,8 @@ static enum pb_status write_failed(struct import *im, const struct rec *rec, enu
 {
     if (err->line == 0) {
         snprintf(err->file, sizeof err->file, "%s", im->names[rec->file]);
-        err->line = rec->node->line;
-        err->column = rec->node->column;
+        err->line = rec->line;
+        err->column = rec->column;
     }
     return s;
 }
@@ -102,7 +102,7 @@ enum pb_status import_write_all(struct import *im, struct pb_import_summary *sum
 {
     size_t cursors[PB_KIND_COUNT] = {0};
     for (int k = 0; k < PB_KIND_COUNT; k++) {
-        if (!import_is_top_level(k))
+        if (!import_is_top_level(k) || import_is_streamed(k))
             continue;
         struct kind_state *ks = &im->kinds[k];
         if (!has_children(k)) {
@@ -124,4 +124,18 @@ enum pb_status import_write_all(struct import *im, struct pb_import_summary *sum
         }
     }
     return PB_OK;
+}
+
+enum pb_status import_write_streamed(struct import *im, enum pb_kind kind, struct rec *rec,
+                                     struct pb_import_summary *summary, struct pb_error *err)
+{
+    /* the record's children are the only ones of their kinds just now */
+    size_t cursors[PB_KIND_COUNT] = {0};
+    size_t index = (size_t)(rec - im->kinds[kind].recs);
+    enum pb_put_result r;
+    enum pb_status s = pb_record_put(im->db, kind, rec->values, &r, &rec->row_id, err);
+    if (s != PB_OK)
+        return write_failed(im, rec, s, err);
+    count(summary, kind, r);
+    return write_children(im, kind, index, cursors, summary, err);
 }

@@ -611,9 +611,12 @@ static void doc__loads_more_than_100000_written_nodes(void **state)
 static void doc__refuses_more_than_3000000_values(void **state)
 {
     (void)state;
-    char *text = flat_sequence(DOC_MAX_FILE_NODES);
-    assert_refused(text, "more than 3000000 values in one file: split it into several files", 1,
-                   2 * DOC_MAX_FILE_NODES);
+    char *text = flat_sequence(DOC_MAX_HELD_NODES);
+    assert_refused(text,
+                   "more than 3000000 values to hold at once (actions and feedback count one at "
+                   "a time): split the file",
+                   1,
+                   2 * DOC_MAX_HELD_NODES);
     free(text);
 }
 

@@ -12,10 +12,56 @@
 
 #include <stdlib.h>
 
+/* What a load reads while it writes: an id-less action's match, a row's
+ * list and an action's updates (record.c, record_match.c). */
+static const char keep_indexes[] = "'actions_by_meeting_title', 'action_owners_in_order',"
+                                   " 'updates_by_action'";
+
+enum pb_status pb_bulk_expect_actions(struct pb_db *db, size_t n, struct pb_error *err)
+{
+    if (n < PB_BULK_MIN_ROWS || db->bulk_indexes)
+        return PB_OK;
+    sqlite3_stmt *st = sql_prepare(db, "SELECT count(*) FROM actions", err);
+    if (!st)
+        return err ? err->status : PB_ERR_INTERNAL;
+    int rc = sql_step(db, st, err);
+    int64_t held = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc < 0)
+        return err ? err->status : PB_ERR_INTERNAL;
+    if ((int64_t)n <= held)
+        return PB_OK;
+    char *sql = pb_xasprintf("SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+                             " AND tbl_name IN ('actions', 'action_owners', 'updates')"
+                             " AND sql IS NOT NULL AND name NOT IN (%s) ORDER BY name",
+                             keep_indexes);
+    st = sql_prepare(db, sql_keep(db, sql), err);
+    if (!st)
+        return err ? err->status : PB_ERR_INTERNAL;
+    struct pb_buf drop = {0}, create = {0};
+    while ((rc = sql_step(db, st, err)) == SQLITE_ROW) {
+        pb_buf_addf(&drop, "DROP INDEX \"%s\";", (const char *)sqlite3_column_text(st, 0));
+        pb_buf_addf(&create, "%s;", (const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_reset(st);
+    enum pb_status s = rc < 0 ? (err ? err->status : PB_ERR_INTERNAL) : PB_OK;
+    if (s == PB_OK && drop.len)
+        s = sql_exec(db, drop.data, err);
+    pb_buf_free(&drop);
+    if (s == PB_OK && create.len)
+        db->bulk_indexes = pb_buf_take(&create);
+    else
+        pb_buf_free(&create);
+    return s;
+}
+
 enum pb_status pb_bulk_begin(struct pb_db *db, struct pb_error *err)
 {
     if (db->change_depth == 0)
         return pb_error_set(err, PB_ERR_INTERNAL, "a bulk load needs a change");
+    /* a load rolled back took its dropped indexes back with it */
+    free(db->bulk_indexes);
+    db->bulk_indexes = NULL;
     enum pb_status s = PB_OK;
     for (size_t t = 0; history_tables[t] && s == PB_OK; t++) {
         char *sql = pb_xasprintf("INSERT INTO bulk_marks (tbl, mark)"
@@ -46,5 +92,9 @@ enum pb_status pb_bulk_end(struct pb_db *db, struct pb_error *err)
     }
     if (s == PB_OK)
         s = sql_exec(db, "DELETE FROM bulk_marks", err);
+    if (s == PB_OK && db->bulk_indexes)
+        s = sql_exec(db, db->bulk_indexes, err);
+    free(db->bulk_indexes);
+    db->bulk_indexes = NULL;
     return s;
 }

@@ -12,6 +12,7 @@ enum pb_status pb_change_begin(struct pb_db *db, const char *what, struct pb_err
     if (db->change_depth++ > 0)
         return PB_OK;
     db->change_failed = false;
+    memset(db->added_rowid, 0, sizeof db->added_rowid);
     enum pb_status s = sql_exec(db, "BEGIN IMMEDIATE", err);
     if (s != PB_OK) {
         db->change_depth = 0;

@@ -271,6 +271,7 @@ void pb_db_close(struct pb_db *db)
         free(db->owned_sql[i]);
     free(db->cache);
     free(db->owned_sql);
+    free(db->bulk_indexes);
     sqlite3_close(db->sql);
     free(db->path);
     free(db->who);

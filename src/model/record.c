@@ -619,8 +619,13 @@ static enum pb_status put_row(struct pb_db *db, enum pb_kind kind, const char *p
         if (s != PB_OK)
             return s;
     }
+    /* A parent this change has just added has no children but those put
+     * since, and a file never gives one child twice (import_record.c): a
+     * first import of an action's updates needs no look-up. */
+    bool fresh_parent = map->parent_column && parent_id != 0 &&
+                        db->added_rowid[info->parent] == parent_id && !map->key_column;
     bool found_row = false;
-    if (!added && (keyed || !map->key_column)) {
+    if (!added && !fresh_parent && (keyed || !map->key_column)) {
         struct stmt found;
         int rc = find_row(db, kind, parent_key, parent_id, values, &found, err);
         if (rc < 0)
@@ -642,6 +647,7 @@ static enum pb_status put_row(struct pb_db *db, enum pb_kind kind, const char *p
             return s;
     }
     db->put_found[kind] = found_row;
+    db->added_rowid[kind] = added ? rowid : 0;
     const char *owner_text = map->key_column && !int_key ? values[0].text : NULL;
     s = put_lists(db, kind, rowid, owner_text, added, values, &changed, err);
     if (s != PB_OK)

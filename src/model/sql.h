@@ -54,7 +54,10 @@ struct pb_db {
     struct record_stmt record_stmts[PB_KIND_COUNT][RECORD_ROW_USES];
     struct record_stmt list_stmts[PB_KIND_COUNT][COLUMNS_MAX][RECORD_LIST_USES];
     bool put_found[PB_KIND_COUNT];    /* record.c: the last put of the kind found its row */
+    /* record.c: the row of each kind the change in progress added last */
+    int64_t added_rowid[PB_KIND_COUNT];
     int batch_columns[PB_KIND_COUNT]; /* record.c: parameters a row of a batch insert takes */
+    char *bulk_indexes; /* bulk.c: the CREATE INDEX statements pb_bulk_end runs again */
 };
 
 /* A cached statement, reset and with its bindings cleared, that nobody is

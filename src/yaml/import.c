@@ -183,6 +183,8 @@ static enum pb_status import_run(struct import *im, bool dry_run, struct pb_impo
     struct pb_error e = {0};
     if (im->failure == PB_OK && im->n_errors == 0) {
         s = import_write_all(im, summary, &e);
+        if (s == PB_OK)
+            s = pb_bulk_expect_actions(im->db, im->kinds[PB_KIND_ACTION].n, &e);
         im->writing = s == PB_OK;
     }
     if (s == PB_OK && im->failure == PB_OK)

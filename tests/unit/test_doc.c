@@ -620,6 +620,110 @@ static void doc__refuses_more_than_3000000_values(void **state)
     free(text);
 }
 
+/* ---- streaming ---- */
+
+/* What a stream was handed: each item's first value and line, as text. */
+struct handed {
+    char seen[512];
+    int items;
+};
+
+static bool actions_only(const char *key, void *ctx)
+{
+    (void)ctx;
+    return strcmp(key, "actions") == 0;
+}
+
+static enum pb_status note_item(const char *key, const struct doc_node *item, void *ctx,
+                                struct pb_error *err)
+{
+    (void)err;
+    struct handed *h = ctx;
+    const struct doc_node *first = item->kind == DOC_MAPPING ? item->items[0] : item;
+    size_t used = strlen(h->seen);
+    snprintf(h->seen + used, sizeof h->seen - used, "%s:%s@%d;", key,
+             first->kind == DOC_SCALAR ? first->text : "[..]", item->line);
+    h->items++;
+    return PB_OK;
+}
+
+static enum pb_status stream_text(const char *text, struct handed *h, const struct doc *same_as,
+                                  struct doc *out, struct pb_error *err)
+{
+    struct doc_stream stream = {actions_only, note_item, h, same_as};
+    return doc_stream_buffer("panel.yaml", (const unsigned char *)text, strlen(text), &stream,
+                             out, err);
+}
+
+/* Each action is handed over as it ends, in order, with its place; the
+ * tree keeps everything else, and the streamed list stays empty in it. An
+ * anchor in one action still stands for its value in a later one, after
+ * the first is freed. */
+static void doc__streams_each_item__keeping_anchors_for_later_ones(void **state)
+{
+    (void)state;
+    const char *text = "panelboard: 1\n"
+                       "actions:\n"
+                       "  - {title: &t First visit, owners: [knox]}\n"
+                       "  - title: Second\n"
+                       "  - {title: *t}\n"
+                       "  - 5\n"
+                       "members: [knox]\n";
+    struct handed h = {0};
+    struct doc d;
+    struct pb_error err = {0};
+    assert_int_equal(stream_text(text, &h, NULL, &d, &err), PB_OK);
+    assert_string_equal(h.seen, "actions:First visit@3;actions:Second@4;actions:First visit@5;"
+                                "actions:5@6;");
+    assert_int_equal(h.items, 4);
+    assert_int_equal(d.root->n, 3);
+    assert_string_equal(d.root->keys[1]->text, "actions");
+    assert_int_equal(d.root->items[1]->kind, DOC_SEQUENCE);
+    assert_int_equal(d.root->items[1]->n, 0);
+    assert_string_equal(d.root->items[2]->items[0]->text, "knox");
+    doc_free(&d);
+}
+
+/* An alias to the whole streamed list would stand for items already gone. */
+static void doc__refuses_an_alias_to_a_streamed_list(void **state)
+{
+    (void)state;
+    struct handed h = {0};
+    struct doc d;
+    struct pb_error err = {0};
+    assert_int_equal(stream_text("panelboard: 1\nactions: &all\n  - {title: A}\nmembers: *all\n",
+                                 &h, NULL, &d, &err),
+                     PB_ERR_DATA);
+    assert_string_equal(err.message,
+                        "alias '*all' stands for a whole list of records, which is not supported");
+    assert_int_equal(err.line, 4);
+    doc_free(&d);
+}
+
+/* The second reading of a file must be of the same bytes as the first. */
+static void doc__refuses_a_second_reading_of_other_bytes(void **state)
+{
+    (void)state;
+    struct handed h = {0};
+    struct doc first, again;
+    struct pb_error err = {0};
+    assert_int_equal(stream_text("panelboard: 1\nactions:\n  - {title: A}\n", &h, NULL, &first,
+                                 &err),
+                     PB_OK);
+    assert_int_equal(stream_text("panelboard: 1\nactions:\n  - {title: B}\n", &h, &first, &again,
+                                 &err),
+                     PB_ERR_DATA);
+    assert_string_equal(err.message, "the file changed while it was being imported: nothing was "
+                                     "written; import it again");
+    assert_int_equal(h.items, 1);
+    assert_int_equal(stream_text("panelboard: 1\nactions:\n  - {title: A}\n", &h, &first, &again,
+                                 &err),
+                     PB_OK);
+    assert_int_equal(h.items, 2);
+    doc_free(&first);
+    doc_free(&again);
+}
+
 /* ---- hostile files, generated and stored ---- */
 
 static void doc__stops_at_once_on_100000_nested_flow_sequences(void **state)
@@ -761,6 +865,9 @@ int main(void)
         cmocka_unit_test(doc__keeps_newlines_tabs_and_unicode_from_escapes),
         cmocka_unit_test(doc__shares_aliased_nodes_within_the_limits),
         cmocka_unit_test(doc__accepts_redefined_anchor__alias_takes_the_latest),
+        cmocka_unit_test(doc__streams_each_item__keeping_anchors_for_later_ones),
+        cmocka_unit_test(doc__refuses_an_alias_to_a_streamed_list),
+        cmocka_unit_test(doc__refuses_a_second_reading_of_other_bytes),
         cmocka_unit_test(doc__accepts_aliases_expanding_to_fewer_than_100000_nodes),
         cmocka_unit_test(doc__rejects_alias_bomb__at_the_alias_that_crosses_100000),
         cmocka_unit_test(doc__rejects_alias_inside_its_own_anchored_node),

@@ -231,19 +231,6 @@ static void redo_mine__walks_back_through_two_undos__and_new_work_ends_it(void *
     assert_int_equal(pb_redo_mine(t->db, NULL, NULL, &err), PB_ERR_NOT_FOUND);
 }
 
-static int64_t count_of(const char *path, const char *sql)
-{
-    sqlite3 *raw;
-    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-    sqlite3_stmt *st = NULL;
-    assert_int_equal(sqlite3_prepare_v2(raw, sql, -1, &st, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    int64_t n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(raw);
-    return n;
-}
-
 static void open__upgrades_a_version_3_database_to_the_undo_indexes(void **state)
 {
     struct testdb *t = *state;
@@ -264,11 +251,11 @@ static void open__upgrades_a_version_3_database_to_the_undo_indexes(void **state
     assert_int_equal(pb_db_open(&opt, &t->db, &err), PB_OK);
     pb_db_close(t->db);
     t->db = NULL;
-    assert_int_equal(count_of(t->path, "PRAGMA user_version"), PB_SCHEMA_VERSION);
-    assert_int_equal(count_of(t->path, "SELECT count(*) FROM sqlite_schema WHERE name IN"
+    assert_int_equal(testdb_count(t->path, "PRAGMA user_version"), PB_SCHEMA_VERSION);
+    assert_int_equal(testdb_count(t->path, "SELECT count(*) FROM sqlite_schema WHERE name IN"
                                        " ('changes_by_who', 'changes_by_undoes')"),
                      2);
-    assert_int_equal(count_of(t->path, "SELECT count(*) FROM actions"), 2);
+    assert_int_equal(testdb_count(t->path, "SELECT count(*) FROM actions"), 2);
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)

@@ -334,20 +334,6 @@ static void import__many_rows_land_in_file_order__and_merge_on_the_next_import(v
     assert_int_equal(testdb_history_entries(f->db), 2);
 }
 
-/* One number from the database file, read beside the program's connection. */
-static int64_t count_in(struct testdb *f, const char *sql)
-{
-    sqlite3 *raw = NULL;
-    assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
-    sqlite3_stmt *st = NULL;
-    assert_int_equal(sqlite3_prepare_v2(raw, sql, -1, &st, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    int64_t n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(raw);
-    return n;
-}
-
 #define ROWS_ADDED                                                                                 \
     "SELECT (SELECT count(*) FROM members) + (SELECT count(*) FROM actions) + (SELECT count(*)"   \
     " FROM action_owners) + (SELECT count(*) FROM updates) + (SELECT count(*) FROM feedback)"
@@ -359,17 +345,17 @@ static void import__records_each_row_it_adds_once__and_undo_takes_them_all_back(
 {
     struct testdb *f = *state;
     import_ok(f, full_panel);
-    int64_t rows = count_in(f, ROWS_ADDED);
+    int64_t rows = testdb_count(f->path, ROWS_ADDED);
     assert_int_equal(rows, 6); /* two members, an action, its owner and update, feedback */
-    assert_int_equal(count_in(f, "SELECT count(*) FROM change_rows WHERE tbl IN ('members',"
+    assert_int_equal(testdb_count(f->path, "SELECT count(*) FROM change_rows WHERE tbl IN ('members',"
                                  " 'actions', 'action_owners', 'updates', 'feedback')"),
                      rows);
-    assert_int_equal(count_in(f, "SELECT count(*) FROM (SELECT tbl, row_id FROM change_rows"
+    assert_int_equal(testdb_count(f->path, "SELECT count(*) FROM (SELECT tbl, row_id FROM change_rows"
                                  " GROUP BY tbl, row_id HAVING count(*) > 1)"),
                      0);
-    assert_int_equal(count_in(f, "SELECT count(*) FROM bulk_marks"), 0);
+    assert_int_equal(testdb_count(f->path, "SELECT count(*) FROM bulk_marks"), 0);
     /* each image is the row as it stands */
-    assert_int_equal(count_in(f, "SELECT count(*) FROM actions a JOIN change_rows r"
+    assert_int_equal(testdb_count(f->path, "SELECT count(*) FROM actions a JOIN change_rows r"
                                  " ON r.tbl = 'actions' AND r.row_id = a.rowid"
                                  " WHERE json_extract(r.after, '$.title') IS NOT a.title"
                                  " OR json_extract(r.after, '$.due') IS NOT a.due"),
@@ -377,9 +363,9 @@ static void import__records_each_row_it_adds_once__and_undo_takes_them_all_back(
     int64_t undo = 0, redo = 0;
     struct pb_error err = {0};
     assert_int_equal(pb_change_undo(f->db, 1, &undo, &err), PB_OK);
-    assert_int_equal(count_in(f, ROWS_ADDED), 0);
+    assert_int_equal(testdb_count(f->path, ROWS_ADDED), 0);
     assert_int_equal(pb_change_undo(f->db, undo, &redo, &err), PB_OK);
-    assert_int_equal(count_in(f, ROWS_ADDED), rows);
+    assert_int_equal(testdb_count(f->path, ROWS_ADDED), rows);
 }
 
 /* A file of more actions than the panel holds builds the actions' indexes
@@ -389,7 +375,7 @@ static void import__of_many_actions_leaves_every_index_as_it_was(void **state)
 {
     struct testdb *f = *state;
     const char *indexes = "SELECT count(*) FROM sqlite_schema WHERE type = 'index'";
-    int64_t before = count_in(f, indexes);
+    int64_t before = testdb_count(f->path, indexes);
     struct pb_buf yaml = {0};
     pb_buf_puts(&yaml, "panelboard: 1\nmembers:\n  - {id: knox, name: Cllr Knox, kind: "
                        "councillor}\nactions:\n");
@@ -398,11 +384,11 @@ static void import__of_many_actions_leaves_every_index_as_it_was(void **state)
                     i, i, i % 12 + 1);
     import_ok(f, yaml.data);
     pb_buf_free(&yaml);
-    assert_int_equal(count_in(f, indexes), before);
-    assert_int_equal(count_in(f, "SELECT count(*) FROM actions INDEXED BY actions_live_by_due"
+    assert_int_equal(testdb_count(f->path, indexes), before);
+    assert_int_equal(testdb_count(f->path, "SELECT count(*) FROM actions INDEXED BY actions_live_by_due"
                                  " WHERE status IN ('open', 'in-progress') AND due < '2023-02-01'"),
                      (PB_BULK_MIN_ROWS + 1) / 12);
-    assert_int_equal(count_in(f, "SELECT count(*) FROM change_rows WHERE tbl = 'actions'"),
+    assert_int_equal(testdb_count(f->path, "SELECT count(*) FROM change_rows WHERE tbl = 'actions'"),
                      PB_BULK_MIN_ROWS + 1);
 }
 

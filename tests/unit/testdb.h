@@ -10,6 +10,7 @@
 
 #include <limits.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct testdb {
     char dir[PATH_MAX];  /* the temporary folder, under $TMPDIR or /tmp */
@@ -32,6 +33,10 @@ void testdb_close(struct testdb *t);
  * release before the bulk load made it: history triggers without their
  * WHEN, no bulk_marks, the id-less actions found through (meeting). */
 void testdb_back_to_version_6(const char *path);
+
+/* One number from the database file at path (sql's first column), read
+ * by a connection of its own beside the program's. */
+int64_t testdb_count(const char *path, const char *sql);
 
 /* Imports text as the panel file `name`; any error is printed and fails the test. */
 void testdb_import_text(struct pb_db *db, const char *name, const char *text);

@@ -724,6 +724,23 @@ static void doc__refuses_a_second_reading_of_other_bytes(void **state)
     doc_free(&again);
 }
 
+/* The cap counts what is held at once: a streamed list of more values
+ * than that, one at a time, is read whole. */
+static void doc__streams_more_than_3000000_values_one_at_a_time(void **state)
+{
+    (void)state;
+    char *list = flat_sequence(DOC_MAX_HELD_NODES + 10);
+    char *text = pb_xasprintf("panelboard: 1\nactions: %s", list);
+    struct handed h = {0};
+    struct doc d;
+    struct pb_error err = {0};
+    assert_int_equal(stream_text(text, &h, NULL, &d, &err), PB_OK);
+    assert_int_equal(h.items, DOC_MAX_HELD_NODES + 10);
+    doc_free(&d);
+    free(text);
+    free(list);
+}
+
 /* ---- hostile files, generated and stored ---- */
 
 static void doc__stops_at_once_on_100000_nested_flow_sequences(void **state)
@@ -868,6 +885,7 @@ int main(void)
         cmocka_unit_test(doc__streams_each_item__keeping_anchors_for_later_ones),
         cmocka_unit_test(doc__refuses_an_alias_to_a_streamed_list),
         cmocka_unit_test(doc__refuses_a_second_reading_of_other_bytes),
+        cmocka_unit_test(doc__streams_more_than_3000000_values_one_at_a_time),
         cmocka_unit_test(doc__accepts_aliases_expanding_to_fewer_than_100000_nodes),
         cmocka_unit_test(doc__rejects_alias_bomb__at_the_alias_that_crosses_100000),
         cmocka_unit_test(doc__rejects_alias_inside_its_own_anchored_node),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of the whole-panel paths and the listings on a generated panel
 # of N actions (gen_panel, seed 1; N/250 members, at least 40):
-#   - import, beside libyaml's bare event loop over the same files;
+#   - import, beside libyaml's bare event loop over the same files, and
+#     beside the sqlite3 shell storing the same rows (the floor under it);
 #   - export, beside the import;
 #   - `queue` and `actions --overdue` (whole, and | head -50), each beside
 #     the sqlite3 shell running the same query on the same file with the
@@ -69,6 +70,24 @@ done
 # the last import's database is the one the reads run on
 [ -s "$db" ] && "$PANELBOARD" --db "$db" actions --status open | head -1 | grep -q . ||
     { echo "bench_panel: the import failed" >&2; exit 1; }
+
+# The floor under the import: the sqlite3 shell storing the same rows in
+# the same schema (its indexes, foreign keys, triggers), one INSERT ...
+# SELECT per table from the imported file, without the history.
+floor_db="$work/floor.db"
+tables=$("$SQLITE3" "$db" "SELECT group_concat('INSERT INTO main.\"' || name || '\" SELECT * FROM src.\"' || name || '\" ORDER BY rowid;', ' ') FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('changes', 'change_rows', 'bulk_marks') AND name NOT LIKE 'sqlite_%'")
+cat >"$work/floor.sql" <<SQL
+PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;
+ATTACH '$db' AS src;
+BEGIN; PRAGMA defer_foreign_keys = ON;
+INSERT INTO bulk_marks SELECT name, 0 FROM main.sqlite_schema WHERE type = 'table';
+$tables
+COMMIT;
+SQL
+floor_cmd="rm -f '$floor_db'*; '$PANELBOARD' --db '$floor_db' init >/dev/null 2>&1; '$SQLITE3' '$floor_db' <'$work/floor.sql'"
+for _ in $(seq "$runs"); do
+    best floor "$floor_cmd"
+done
 for _ in $(seq "$runs"); do
     best export "'$PANELBOARD' --db '$db' export"
     best queue "'$PANELBOARD' --db '$db' queue $member"
@@ -90,6 +109,7 @@ printf '%d actions, %d members, %d files, %d bytes of YAML; CPU s a run, best of
     "$n" "$members" "${#files[@]}" "$bytes" "$runs" "$reps"
 printf '| %-32s | %10s | %11s | %-28s | %10s | %6s |\n' measure cpu peak yardstick cpu ratio
 row "import" import "libyaml bare parse" parse
+row "import" import "sqlite3 shell, the same rows" floor
 row "export" export "import" import
 row "queue $member" queue "sqlite3 shell, same SQL" queue_sh
 row "queue $member | head -50" qhead "sqlite3 shell | head -50" qhead_sh

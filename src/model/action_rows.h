@@ -40,9 +40,8 @@ enum pb_status action_stream(struct pb_db *db, sqlite3_stmt *st, pb_action_fn fn
                              struct pb_error *err);
 
 /* The text of listing `which` (a bit set: 1 theme, 2 owner, 4 status,
- * 8 overdue) and of part 0 or 1 of a queue, for the tests of their plans. */
+ * 8 overdue), for the tests of their plans. */
 const char *action_list_sql(unsigned which);
-const char *action_queue_sql(unsigned part);
 
 /* A member, theme or meeting that must exist; a typo gets the nearest id. */
 enum pb_status action_check_ref(struct pb_db *db, enum pb_kind kind, const char *id,

@@ -5,7 +5,9 @@
  * (schema_2.sql) adds agenda items, attendance and declarations, version 3
  * adds the indexes the dashboard's pages read through, version 4 those of
  * undo and redo by who, version 5 the one a queue reads through, version 6
- * the login behind each change (schema_login.sql).
+ * the login behind each change (schema_login.sql), version 8 what a queue
+ * reads, kept in its order (schema_queue.sql; 7 is another branch's, and
+ * empty here).
  */
 #include "migrate.h"
 
@@ -15,6 +17,7 @@
 extern const char pb_schema_sql[];
 extern const char pb_schema_2_sql[];
 extern const char pb_schema_login_sql[];
+extern const char pb_schema_queue_sql[];
 
 /* "PBRD": tells our databases from other SQLite files. */
 #define PB_APPLICATION_ID 0x50425244
@@ -218,6 +221,21 @@ static enum pb_status step_login(struct pb_db *db, struct pb_error *err)
     return sql_exec(db, pb_schema_login_sql, err);
 }
 
+/* Version 7 is the counts' (another branch): nothing here. */
+static enum pb_status step_7(struct pb_db *db, struct pb_error *err)
+{
+    (void)db;
+    (void)err;
+    return PB_OK;
+}
+
+/* A queue's own rows in its order, and the owners' index with the member
+ * (schema_queue.sql). */
+static enum pb_status step_queue_owned(struct pb_db *db, struct pb_error *err)
+{
+    return sql_exec(db, pb_schema_queue_sql, err);
+}
+
 static enum pb_status (*const steps[PB_SCHEMA_VERSION])(struct pb_db *, struct pb_error *) = {
     step_1,
     step_2,
@@ -225,6 +243,8 @@ static enum pb_status (*const steps[PB_SCHEMA_VERSION])(struct pb_db *, struct p
     step_change_indexes,
     step_queue_index,
     step_login,
+    step_7,
+    step_queue_owned,
 };
 
 static enum pb_status upgrade(struct pb_db *db, int64_t from, struct pb_error *err)

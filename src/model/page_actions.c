@@ -80,29 +80,28 @@ void page_action_where(struct pb_buf *b, const struct pb_action_query *q)
                        " WHERE o.action = a.id AND o.member = :owner))");
 }
 
-static void add_start(struct pb_buf *b, enum page_part part, enum pb_page_dir dir,
-                      enum page_start start)
+void page_key_start(struct pb_buf *b, enum page_part part, enum pb_page_dir dir,
+                    enum page_start start, const char *id, const char *due)
 {
-    if (part == PART_DUE)
-        pb_buf_puts(b, " AND a.due IS NOT NULL");
-    else if (part == PART_NO_DUE)
-        pb_buf_puts(b, " AND a.due IS NULL");
     const char *op =
         dir == PB_PAGE_FORWARD ? (start == PAGE_AT ? ">=" : ">") : (start == PAGE_AT ? "<=" : "<");
     if (part == PART_DUE)
-        pb_buf_addf(b, " AND (a.due, a.id) %s (:due, :id)", op);
+        pb_buf_addf(b, " AND (%s, %s) %s (:due, :id)", due, id, op);
     else
-        pb_buf_addf(b, " AND a.id %s :id", op);
+        pb_buf_addf(b, " AND %s %s :id", id, op);
 }
 
 void page_action_rest(struct pb_buf *b, const struct pb_action_query *query, enum page_part part,
                       enum pb_page_dir dir, enum page_start start, bool find)
 {
     page_action_where(b, query);
-    add_start(b, part, dir, start);
+    if (part == PART_DUE)
+        pb_buf_puts(b, " AND a.due IS NOT NULL");
+    else if (part == PART_NO_DUE)
+        pb_buf_puts(b, " AND a.due IS NULL");
+    page_key_start(b, part, dir, start, "a.id", "a.due");
     if (find)
-        pb_buf_puts(b, " AND (instr(lower(a.title), :text) OR instr(lower(a.ref), :text)"
-                       " OR instr('#' || a.id, :text))");
+        pb_buf_puts(b, " AND " PAGE_FIND);
 }
 
 const char *page_action_sql(struct pb_db *db, const struct pb_action_query *query, size_t led,
@@ -180,8 +179,10 @@ static enum pb_status run_part(struct pb_db *db, struct part_run *r, enum page_p
     bool forward = r->dir == PB_PAGE_FORWARD;
     char due[11];
     if (start == PAGE_EDGE) {
-        /* every id is above INT64_MIN, every date above "" and below "~" */
-        sql_bind_int(st, ":id", forward ? INT64_MIN : INT64_MAX);
+        /* every id is above INT64_MIN, every date above "" and below "~";
+         * ("", INT64_MAX) is also above the rows of queue_owned without a
+         * due date, whose due is "" (page_queue.c) */
+        sql_bind_int(st, ":id", forward ? (part == PART_DUE ? INT64_MAX : INT64_MIN) : INT64_MAX);
         strcpy(due, forward ? "" : "~");
     } else {
         sql_bind_int(st, ":id", r->key->order);

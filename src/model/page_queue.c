@@ -6,13 +6,12 @@
  *
  * A queue query is a compound SELECT of parts that never share a row:
  * everyone's (actions_all_live), the member's own that are not everyone's
- * (their action_owners rows, looked up by id), and each led theme's that
- * are neither (actions_live_by_theme_due). Each part reads in the page's
- * order from its index, except the member's own, which are few and sorted;
- * SQLite merges the parts in order (MERGE (UNION ALL) in the plan) and
- * stops at the page's limit, so a first page reads about a page from each.
- * The themes are counted first because each is a part of its own: one
- * index range in due order per theme, where "theme IN (...)" would have to
+ * (queue_owned, schema_queue.sql), and each led theme's that are neither
+ * (actions_live_by_theme_due). Each part reads in the page's order from
+ * its index; SQLite merges them in order (MERGE (UNION ALL) in the plan)
+ * and stops at the page's limit, so a first page reads about a page from
+ * each. The themes are counted first because each is a part of its own:
+ * one index range in due order per theme, where "theme IN (...)" would
  * sort all their rows.
  */
 #include "action_rows.h"
@@ -27,15 +26,20 @@
 /* The queue's parts, each a set of rows the others do not hold. */
 enum queue_part { QUEUE_ALL, QUEUE_OWN, QUEUE_THEME, QUEUE_OTHER_THEMES };
 
-/* An action in the member's own action_owners rows (an action owned by
- * all may list owners too: those count as everyone's). */
+/* The member's own rows of queue_owned, each with its action a. Those
+ * without a due date (due '') are a range by id; those with one, by (due,
+ * id), are the rows after the key forward, since no key is below ("",
+ * INT64_MAX) (page_actions.c), and backward those before it down to "". */
 #define OWN_ROWS                                                                                   \
-    " a.id IN (SELECT action FROM action_owners WHERE member = :queue) AND a.owners_all = 0"
+    " FROM queue_owned q CROSS JOIN actions a ON a.id = q.action WHERE q.member = :queue"
+#define OWN_DUE_BACKWARD OWN_ROWS " AND q.due > ''"
+#define OWN_NO_DUE       OWN_ROWS " AND q.due = ''"
 
-/* Neither everyone's nor the member's own. */
+/* Neither everyone's nor the member's own: from the index that
+ * ACTION_COLUMNS reads the action's owners from, whose page that reads. */
 #define NOT_OWN                                                                                    \
     " AND a.owners_all = 0 AND NOT EXISTS (SELECT 1 FROM action_owners o"                          \
-    " WHERE o.action = a.id AND o.member = :queue)"
+    " INDEXED BY action_owners_in_order WHERE o.action = a.id AND o.member = :queue)"
 
 /* The themes the member leads, in the chair's order (themes_by_lead). */
 #define LED_THEMES "SELECT id FROM themes WHERE lead = :queue ORDER BY position, rowid"
@@ -59,48 +63,43 @@ enum pb_status page_queue_led(struct pb_db *db, const char *member, size_t *led,
  * id; else by (due, id)); counting has no order and uses the due ones. */
 static const char *part_index(enum queue_part qp, enum page_part part)
 {
-    switch (qp) {
-    case QUEUE_ALL:
+    if (qp == QUEUE_ALL)
         /* no index holds everyone's live actions by id: by id, they are
          * picked out of the live ones */
         return part == PART_ID ? " INDEXED BY actions_live_by_id" : " INDEXED BY actions_all_live";
-    case QUEUE_OWN:
-        /* by rowid from the member's action_owners rows, never from an
-         * index of every action in order */
-        return " NOT INDEXED";
-    case QUEUE_THEME:
-    case QUEUE_OTHER_THEMES:
-        return part == PART_ID ? " INDEXED BY actions_by_theme_id"
-                               : " INDEXED BY actions_live_by_theme_due";
-    }
-    return "";
+    return part == PART_ID ? " INDEXED BY actions_by_theme_id"
+                           : " INDEXED BY actions_live_by_theme_due";
 }
 
-/* Appends part qp (for QUEUE_THEME the k-th led theme, for
- * QUEUE_OTHER_THEMES those from the k-th on) of select, an ACTION_COLUMNS
- * like text ending in "FROM actions a", up to its WHERE's live test: the
- * caller appends the rest of the WHERE. */
-static void add_part(struct pb_buf *b, const char *select, enum queue_part qp, size_t k,
-                     enum page_part part)
+/* Appends the FROM and WHERE of part qp of a query over actions a (for
+ * QUEUE_THEME the k-th led theme, for QUEUE_OTHER_THEMES those from the
+ * k-th on) up to where the caller's filters go. The member's own, by id,
+ * are looked up from queue_owned, whose ids come in order. */
+static void add_from(struct pb_buf *b, enum queue_part qp, size_t k, enum page_part part)
 {
-    pb_buf_puts(b, select);
-    pb_buf_puts(b, part_index(qp, part));
-    pb_buf_puts(b, " WHERE");
     switch (qp) {
     case QUEUE_ALL:
-        pb_buf_puts(b, " a.owners_all = 1");
+        pb_buf_addf(b, " FROM actions a%s WHERE a.owners_all = 1 AND " ACTION_LIVE,
+                    part_index(qp, part));
         break;
     case QUEUE_OWN:
-        pb_buf_puts(b, OWN_ROWS);
+        pb_buf_puts(b, part == PART_ID ? " FROM actions a NOT INDEXED WHERE a.id IN (SELECT action"
+                                         " FROM queue_owned WHERE member = :queue)"
+                                       : OWN_ROWS);
         break;
     case QUEUE_THEME:
-        pb_buf_addf(b, " a.theme = (" LED_THEMES " LIMIT 1 OFFSET %zu)" NOT_OWN, k);
+        pb_buf_addf(b,
+                    " FROM actions a%s WHERE a.theme = (" LED_THEMES " LIMIT 1 OFFSET %zu)" NOT_OWN
+                    " AND " ACTION_LIVE,
+                    part_index(qp, part), k);
         break;
     case QUEUE_OTHER_THEMES:
-        pb_buf_addf(b, " a.theme IN (" LED_THEMES " LIMIT -1 OFFSET %zu)" NOT_OWN, k);
+        pb_buf_addf(b,
+                    " FROM actions a%s WHERE a.theme IN (" LED_THEMES
+                    " LIMIT -1 OFFSET %zu)" NOT_OWN " AND " ACTION_LIVE,
+                    part_index(qp, part), k);
         break;
     }
-    pb_buf_puts(b, " AND " ACTION_LIVE);
 }
 
 typedef void add_fn(struct pb_buf *b, enum queue_part qp, size_t k, const void *ctx);
@@ -134,8 +133,23 @@ struct page_args {
 static void add_page_part(struct pb_buf *b, enum queue_part qp, size_t k, const void *ctx)
 {
     const struct page_args *a = ctx;
-    add_part(b, ACTION_COLUMNS, qp, k, a->part);
-    page_action_rest(b, a->filters, a->part, a->dir, a->start, a->find);
+    if (qp != QUEUE_OWN || a->part == PART_ID) {
+        pb_buf_puts(b, ACTION_COLUMNS_AS("a.id", "a.due"));
+        add_from(b, qp, k, a->part);
+        page_action_rest(b, a->filters, a->part, a->dir, a->start, a->find);
+        return;
+    }
+    /* the id and due date that order the page from queue_owned's key */
+    if (a->part == PART_DUE)
+        pb_buf_puts(b, a->dir == PB_PAGE_FORWARD ? ACTION_COLUMNS_AS("q.action", "q.due") OWN_ROWS
+                                                 : ACTION_COLUMNS_AS("q.action", "q.due")
+                                                       OWN_DUE_BACKWARD);
+    else
+        pb_buf_puts(b, ACTION_COLUMNS_AS("q.action", "a.due") OWN_NO_DUE);
+    page_action_where(b, a->filters);
+    page_key_start(b, a->part, a->dir, a->start, "q.action", "q.due");
+    if (a->find)
+        pb_buf_puts(b, " AND " PAGE_FIND);
 }
 
 /* The columns of ACTION_COLUMNS a compound's ORDER BY names by number. */
@@ -152,7 +166,8 @@ char *page_queue_sql(const struct pb_action_query *query, size_t led, enum page_
     size_t apart = led < QUEUE_THEME_PARTS ? led : QUEUE_THEME_PARTS;
     add_parts(&b, apart, led > apart, add_page_part, &args);
     const char *desc = dir == PB_PAGE_BACKWARD ? " DESC" : "";
-    if (part == PART_ID)
+    /* rows without a due date, by id: the own part's due is not in its key */
+    if (part != PART_DUE)
         pb_buf_addf(&b, " ORDER BY " ORDER_ID "%s", desc);
     else
         pb_buf_addf(&b, " ORDER BY " ORDER_DUE "%s, " ORDER_ID "%s", desc, desc);
@@ -162,7 +177,8 @@ char *page_queue_sql(const struct pb_action_query *query, size_t led, enum page_
 
 static void add_count_part(struct pb_buf *b, enum queue_part qp, size_t k, const void *ctx)
 {
-    add_part(b, "SELECT a.status AS s, " ACTION_OVERDUE " AS o FROM actions a", qp, k, PART_DUE);
+    pb_buf_puts(b, "SELECT a.status AS s, " ACTION_OVERDUE " AS o");
+    add_from(b, qp, k, PART_DUE);
     page_action_where(b, ctx);
 }
 

@@ -62,8 +62,16 @@ const char *page_count_sql(struct pb_db *db, const struct pb_action_query *query
  * rows); binds their parameters and the queue's (not :today). */
 void page_action_where(struct pb_buf *b, const struct pb_action_query *query);
 void page_action_bind(sqlite3_stmt *st, const struct pb_action_query *query);
-/* page_action_where, then where the page starts in part and dir
- * (:due, :id) and with find the text search (:text). */
+/* An action a whose title, ref or id ("#7") holds :text (page_find_text). */
+#define PAGE_FIND                                                                                  \
+    "(instr(lower(a.title), :text) OR instr(lower(a.ref), :text) OR instr('#' || a.id, :text))"
+
+/* Appends where part starts in dir: next to (or at) the key (:due, :id),
+ * over the columns id and due of a table read in the part's order. */
+void page_key_start(struct pb_buf *b, enum page_part part, enum pb_page_dir dir,
+                    enum page_start start, const char *id, const char *due);
+/* page_action_where, then the part's rows from where the page starts, and
+ * with find the text search (:text). */
 void page_action_rest(struct pb_buf *b, const struct pb_action_query *query, enum page_part part,
                       enum pb_page_dir dir, enum page_start start, bool find);
 

@@ -35,6 +35,19 @@ void testdb_print_import_error(const struct pb_error *err, void *ctx);
 /* How many entries the history holds. */
 size_t testdb_history_entries(struct pb_db *db);
 
+/* SQL that takes a database of this version's schema back to version 6's
+ * (version 8's queue_owned and indexes undone; 7 is another branch's), so
+ * that a test can rewind it further and watch the upgrade. */
+#define TESTDB_BACK_TO_VERSION_6                                                                   \
+    "DROP TRIGGER queue_owned_owner_i; DROP TRIGGER queue_owned_owner_d;"                          \
+    "DROP TRIGGER queue_owned_owner_u; DROP TRIGGER queue_owned_action_i;"                         \
+    "DROP TRIGGER queue_owned_action_d; DROP TRIGGER queue_owned_action_u;"                        \
+    "DROP TABLE queue_owned; DROP INDEX action_owners_in_order;"                                   \
+    "CREATE INDEX action_owners_in_order ON action_owners (action, position);"                     \
+    "CREATE INDEX actions_live_queue ON actions (due, id, owners_all, theme)"                      \
+    " WHERE status IN ('open', 'in-progress');"                                                    \
+    "PRAGMA user_version = 6;"
+
 /* Makes SQLite fail (SQLITE_INTERRUPT) the statement whose text contains
  * sql_part once it has run `after` virtual machine steps, to test the
  * paths that handle a step error; NULL turns it off. */

@@ -665,6 +665,53 @@ static void find__finds_forward_and_backward_and_says_when_not(void **state)
     assert_false(found);
 }
 
+/* Whether action #id of the fixture (titled "Action number <id - 1>")
+ * holds text in its title or as "#<id>". */
+static bool fixture_matches(int64_t id, const char *text)
+{
+    char title[64], hash[24];
+    snprintf(title, sizeof title, "action number %lld", (long long)id - 1);
+    snprintf(hash, sizeof hash, "#%lld", (long long)id);
+    return strstr(title, text) || strstr(hash, text);
+}
+
+/* In a queue, find walks the matching rows of the queue alone, in its
+ * order, either way. */
+static void find__in_a_queue_finds_its_matching_rows_in_order(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_error err = {0};
+    static const char *const queues[] = {"m0", "m5"};
+    for (size_t m = 0; m < 2; m++)
+        for (int o = 0; o < 2; o++)
+            for (int d = 0; d < 2; d++) {
+                struct pb_action_query q = {.queue = queues[m], .order = (enum pb_action_order)o};
+                struct rows want = expected(t->db, &q);
+                struct pb_page from = {.dir = (enum pb_page_dir)d, .from_edge = true};
+                size_t seen = 0;
+                for (size_t k = 0; k < want.n; k++) {
+                    size_t i = d == PB_PAGE_FORWARD ? k : want.n - 1 - k;
+                    if (!fixture_matches(want.items[i].id, "number 12"))
+                        continue;
+                    bool found = false;
+                    struct pb_page_key at = {0};
+                    assert_int_equal(
+                        pb_action_find(t->db, &q, &from, "Number 12", &found, &at, &err), PB_OK);
+                    assert_true(found);
+                    assert_int_equal(at.order, want.items[i].id);
+                    from = (struct pb_page){.dir = from.dir, .key = at};
+                    seen++;
+                }
+                bool found = true;
+                struct pb_page_key at = {0};
+                assert_int_equal(pb_action_find(t->db, &q, &from, "Number 12", &found, &at, &err),
+                                 PB_OK);
+                assert_false(found);
+                assert_true(seen > 3);
+                free(want.items);
+            }
+}
+
 /* ---- what changed ---- */
 
 static void changes__since_names_exactly_the_tables_touched(void **state)
@@ -1055,6 +1102,7 @@ int main(void)
         cmocka_unit_test(count__equals_counting_the_listing),
         cmocka_unit_test(plan__no_page_query_scans_a_table_or_sorts__with_or_without_statistics),
         cmocka_unit_test(find__finds_forward_and_backward_and_says_when_not),
+        cmocka_unit_test(find__in_a_queue_finds_its_matching_rows_in_order),
         cmocka_unit_test(changes__since_names_exactly_the_tables_touched),
         cmocka_unit_test(changes__last_change_of_a_row_names_who),
     };

@@ -6,7 +6,8 @@
  * already has (its struct pb_page_key) and reads at most `limit` rows from
  * an index that is already in the display order, so a page costs the same
  * at the top of a million actions as at the bottom, and EXPLAIN QUERY PLAN
- * shows neither a full scan nor a temporary B-tree.
+ * shows neither a full scan nor a temporary B-tree (but for the queue of a
+ * member who leads more than 16 themes, which sorts the others' actions).
  *
  * Rows are handed to a callback one at a time, nearest the starting point
  * first (so a backward page arrives last row first); the strings live

@@ -63,7 +63,8 @@ static enum pb_status check_column(struct pb_db *db, const char *table, const ch
 }
 
 /* Every text column of the panel's tables (the history keeps what was
- * typed, file names included, and is shown through the sanitizer). */
+ * typed, file names included, and is shown through the sanitizer;
+ * queue_owned holds copies of ids and dates, and has no rowid). */
 static enum pb_status check_text(struct pb_db *db, struct pb_buf *report, size_t *problems,
                                  struct pb_error *err)
 {
@@ -71,7 +72,8 @@ static enum pb_status check_text(struct pb_db *db, struct pb_buf *report, size_t
     if (sqlite3_prepare_v2(db->sql,
                            "SELECT t.name, c.name FROM sqlite_schema t, pragma_table_info(t.name) c "
                            "WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite%' "
-                           "AND t.name NOT IN ('changes', 'change_rows') AND c.type = 'TEXT' "
+                           "AND t.name NOT IN ('changes', 'change_rows', 'queue_owned') "
+                           "AND c.type = 'TEXT' "
                            "ORDER BY t.name, c.cid",
                            -1, &st, NULL) != SQLITE_OK)
         return sql_fail(db, err);
@@ -121,6 +123,16 @@ enum pb_status pb_db_check(struct pb_db *db, struct pb_buf *report, struct pb_er
          NULL},
         {"action", "SELECT 'action ' || id || ' has no owner' FROM actions WHERE owners_all = 0 "
                    "AND NOT EXISTS (SELECT 1 FROM action_owners o WHERE o.action = actions.id)",
+         NULL},
+        /* queue_owned is derived from these two (schema_queue.sql) */
+        {"queue",
+         "WITH owned(member, due, action) AS (SELECT o.member, coalesce(a.due, ''), a.id "
+         "FROM action_owners o JOIN actions a ON a.id = o.action "
+         "WHERE a.owners_all = 0 AND a.status IN ('open', 'in-progress')) "
+         "SELECT 'action ' || action || ' is missing from the queue of ' || member "
+         "FROM (SELECT * FROM owned EXCEPT SELECT * FROM queue_owned) "
+         "UNION ALL SELECT 'action ' || action || ' is in the queue of ' || member "
+         "|| ', who does not own it' FROM (SELECT * FROM queue_owned EXCEPT SELECT * FROM owned)",
          NULL},
     };
     size_t problems = 0;

@@ -6,7 +6,8 @@
  * adds the indexes the dashboard's pages read through, version 4 those of
  * undo and redo by who, version 5 the one a queue reads through, version 6
  * the login behind each change (schema_login.sql), version 7 what a bulk
- * load needs (bulk.c).
+ * load needs (bulk.c), version 8 what a queue reads, kept in its order
+ * (schema_queue.sql).
  */
 #include "migrate.h"
 
@@ -16,6 +17,7 @@
 extern const char pb_schema_sql[];
 extern const char pb_schema_2_sql[];
 extern const char pb_schema_login_sql[];
+extern const char pb_schema_queue_sql[];
 
 /* "PBRD": tells our databases from other SQLite files. */
 #define PB_APPLICATION_ID 0x50425244
@@ -248,6 +250,13 @@ static enum pb_status step_bulk_load(struct pb_db *db, struct pb_error *err)
     return s;
 }
 
+/* A queue's own rows in its order, and the owners' index with the member
+ * (schema_queue.sql). */
+static enum pb_status step_queue_owned(struct pb_db *db, struct pb_error *err)
+{
+    return sql_exec(db, pb_schema_queue_sql, err);
+}
+
 static enum pb_status (*const steps[PB_SCHEMA_VERSION])(struct pb_db *, struct pb_error *) = {
     step_1,
     step_2,
@@ -256,6 +265,7 @@ static enum pb_status (*const steps[PB_SCHEMA_VERSION])(struct pb_db *, struct p
     step_queue_index,
     step_login,
     step_bulk_load,
+    step_queue_owned,
 };
 
 static enum pb_status upgrade(struct pb_db *db, int64_t from, struct pb_error *err)

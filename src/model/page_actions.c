@@ -1,9 +1,9 @@
 /*
  * Pages of actions (page.h): keyset paging in id or due order under any
- * filter or a member's queue, and finding the next action whose text
- * matches. Each variant of the query is built once per connection and
- * names the index that serves its order (INDEXED BY), so its plan cannot
- * drift into a scan or a sort as the data grows.
+ * filter or a member's queue (whose query page_queue.c makes), and finding
+ * the next action whose text matches. Each variant of the query is built
+ * once per connection and names the index that serves its order (INDEXED
+ * BY), so its plan cannot drift into a scan or a sort as the data grows.
  */
 #include "action_rows.h"
 #include "page_sql.h"
@@ -39,7 +39,7 @@ char *page_find_text(const char *text)
 
 static bool is_live(const struct pb_action_query *q)
 {
-    return q->filter.overdue || q->filter.outstanding || q->queue;
+    return q->filter.overdue || q->filter.outstanding;
 }
 
 /* The index whose order is the part's order under the query's most
@@ -73,44 +73,46 @@ void page_action_where(struct pb_buf *b, const struct pb_action_query *q)
         pb_buf_puts(b, " AND a.status = :status");
     if (f->overdue)
         pb_buf_puts(b, " AND " ACTION_OVERDUE);
-    else if (q->queue || f->outstanding)
+    else if (f->outstanding)
         pb_buf_puts(b, " AND " ACTION_LIVE);
     if (f->owner)
         pb_buf_puts(b, " AND (a.owners_all = 1 OR EXISTS (SELECT 1 FROM action_owners o"
                        " WHERE o.action = a.id AND o.member = :owner))");
-    if (q->queue)
-        pb_buf_puts(b, " AND (a.owners_all = 1 OR EXISTS (SELECT 1 FROM action_owners o"
-                       " WHERE o.action = a.id AND o.member = :queue)"
-                       " OR EXISTS (SELECT 1 FROM themes t WHERE t.id = a.theme"
-                       " AND t.lead = :queue))");
 }
 
-static void add_start(struct pb_buf *b, enum page_part part, enum pb_page_dir dir,
-                      enum page_start start)
+void page_key_start(struct pb_buf *b, enum page_part part, enum pb_page_dir dir,
+                    enum page_start start, const char *id, const char *due)
 {
+    const char *op =
+        dir == PB_PAGE_FORWARD ? (start == PAGE_AT ? ">=" : ">") : (start == PAGE_AT ? "<=" : "<");
+    if (part == PART_DUE)
+        pb_buf_addf(b, " AND (%s, %s) %s (:due, :id)", due, id, op);
+    else
+        pb_buf_addf(b, " AND %s %s :id", id, op);
+}
+
+void page_action_rest(struct pb_buf *b, const struct pb_action_query *query, enum page_part part,
+                      enum pb_page_dir dir, enum page_start start, bool find)
+{
+    page_action_where(b, query);
     if (part == PART_DUE)
         pb_buf_puts(b, " AND a.due IS NOT NULL");
     else if (part == PART_NO_DUE)
         pb_buf_puts(b, " AND a.due IS NULL");
-    const char *op =
-        dir == PB_PAGE_FORWARD ? (start == PAGE_AT ? ">=" : ">") : (start == PAGE_AT ? "<=" : "<");
-    if (part == PART_DUE)
-        pb_buf_addf(b, " AND (a.due, a.id) %s (:due, :id)", op);
-    else
-        pb_buf_addf(b, " AND a.id %s :id", op);
+    page_key_start(b, part, dir, start, "a.id", "a.due");
+    if (find)
+        pb_buf_puts(b, " AND " PAGE_FIND);
 }
 
-const char *page_action_sql(struct pb_db *db, const struct pb_action_query *query,
+const char *page_action_sql(struct pb_db *db, const struct pb_action_query *query, size_t led,
                             enum page_part part, enum pb_page_dir dir, enum page_start start,
                             bool find)
 {
+    if (query->queue)
+        return sql_keep_unique(db, page_queue_sql(query, led, part, dir, start, find));
     struct pb_buf b = {0};
     pb_buf_addf(&b, ACTION_COLUMNS " %s WHERE 1", index_for(query, part));
-    page_action_where(&b, query);
-    add_start(&b, part, dir, start);
-    if (find)
-        pb_buf_puts(&b, " AND (instr(lower(a.title), :text) OR instr(lower(a.ref), :text)"
-                        " OR instr('#' || a.id, :text))");
+    page_action_rest(&b, query, part, dir, start, find);
     const char *desc = dir == PB_PAGE_BACKWARD ? " DESC" : "";
     if (part == PART_ID)
         pb_buf_addf(&b, " ORDER BY a.id%s", desc);
@@ -147,6 +149,7 @@ struct part_run {
     enum pb_page_dir dir;
     const struct pb_page_key *key;
     const char *find; /* lowered, or NULL */
+    size_t led;       /* the themes the queue's member leads */
     size_t left;      /* rows still wanted */
     pb_action_fn fn;
     void *ctx;
@@ -168,7 +171,7 @@ static enum pb_status run_part(struct pb_db *db, struct part_run *r, enum page_p
     if (r->left == 0 || (part == PART_NO_DUE && q->filter.overdue))
         return PB_OK;
     sqlite3_stmt *st =
-        sql_prepare(db, page_action_sql(db, q, part, r->dir, start, r->find != NULL), err);
+        sql_prepare(db, page_action_sql(db, q, r->led, part, r->dir, start, r->find != NULL), err);
     if (!st)
         return err ? err->status : PB_ERR_INTERNAL;
     action_bind_today(db, st);
@@ -176,8 +179,10 @@ static enum pb_status run_part(struct pb_db *db, struct part_run *r, enum page_p
     bool forward = r->dir == PB_PAGE_FORWARD;
     char due[11];
     if (start == PAGE_EDGE) {
-        /* every id is above INT64_MIN, every date above "" and below "~" */
-        sql_bind_int(st, ":id", forward ? INT64_MIN : INT64_MAX);
+        /* every id is above INT64_MIN, every date above "" and below "~";
+         * ("", INT64_MAX) is also above the rows of queue_owned without a
+         * due date, whose due is "" (page_queue.c) */
+        sql_bind_int(st, ":id", forward ? (part == PART_DUE ? INT64_MAX : INT64_MIN) : INT64_MAX);
         strcpy(due, forward ? "" : "~");
     } else {
         sql_bind_int(st, ":id", r->key->order);
@@ -211,20 +216,37 @@ static enum pb_status run_page(struct pb_db *db, struct part_run *r, enum pb_act
     return s;
 }
 
+/* Checks the query's ids and reads its page: a queue's in one read
+ * transaction, so that the themes counted are the themes read. */
+static enum pb_status run_query(struct pb_db *db, struct part_run *r, enum page_start start,
+                                struct pb_error *err)
+{
+    const struct pb_action_query *q = r->query;
+    enum pb_status s = page_check_query(db, q, err);
+    if (s != PB_OK || !q->queue)
+        return s == PB_OK ? run_page(db, r, q->order, start, err) : s;
+    bool outer = db->reading; /* an export, or a caller's own snapshot */
+    s = pb_read_begin(db, err);
+    if (s == PB_OK)
+        s = page_queue_led(db, q->queue, &r->led, err);
+    if (s == PB_OK)
+        s = run_page(db, r, q->order, start, err);
+    if (!outer)
+        pb_read_end(db);
+    return s;
+}
+
 enum pb_status pb_action_page(struct pb_db *db, const struct pb_action_query *query,
                               const struct pb_page *page, pb_action_fn fn, void *ctx,
                               struct pb_error *err)
 {
-    enum pb_status s = page_check_query(db, query, err);
-    if (s != PB_OK)
-        return s;
     struct part_run r = {.query = query,
                          .dir = page->dir,
                          .key = &page->key,
                          .left = page->limit,
                          .fn = fn,
                          .ctx = ctx};
-    return run_page(db, &r, query->order, page_start_of(page), err);
+    return run_query(db, &r, page_start_of(page), err);
 }
 
 struct found {
@@ -247,9 +269,6 @@ enum pb_status pb_action_find(struct pb_db *db, const struct pb_action_query *qu
                               struct pb_page_key *at, struct pb_error *err)
 {
     *found = false;
-    enum pb_status s = page_check_query(db, query, err);
-    if (s != PB_OK)
-        return s;
     char *lower = page_find_text(text);
     struct found f = {.order = query->order};
     struct part_run r = {.query = query,
@@ -259,7 +278,7 @@ enum pb_status pb_action_find(struct pb_db *db, const struct pb_action_query *qu
                          .left = 1,
                          .fn = note_found,
                          .ctx = &f};
-    s = run_page(db, &r, query->order, page_start_of(from), err);
+    enum pb_status s = run_query(db, &r, page_start_of(from), err);
     free(lower);
     if (s == PB_OK && f.found) {
         *found = true;

@@ -10,6 +10,8 @@ static const char *const counted_statuses[] = {"open", "in-progress", "done", "d
 
 const char *page_count_sql(struct pb_db *db, const struct pb_action_query *query)
 {
+    if (query->queue)
+        return page_queue_count_sql(db, query);
     struct pb_buf b = {0};
     pb_buf_puts(&b, "SELECT");
     for (size_t i = 0; i < 4; i++) {

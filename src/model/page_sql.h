@@ -45,8 +45,10 @@ enum page_part { PART_ID, PART_DUE, PART_NO_DUE };
 enum page_start page_start_of(const struct pb_page *page);
 
 /* The text of the action page query for this query, part, direction and
- * start; find adds the text search (page_find_text). Kept by db. */
-const char *page_action_sql(struct pb_db *db, const struct pb_action_query *query,
+ * start; find adds the text search (page_find_text). led: how many themes
+ * a queue's member leads (page_queue_led), each of which is a part of the
+ * queue's query. Kept by db. */
+const char *page_action_sql(struct pb_db *db, const struct pb_action_query *query, size_t led,
                             enum page_part part, enum pb_page_dir dir, enum page_start start,
                             bool find);
 /* The same for the other lists; its first column is the row's order. */
@@ -55,11 +57,32 @@ const char *page_list_sql(struct pb_db *db, enum pb_list list, enum pb_page_dir 
 /* The statements of pb_action_count for a query, one per count. */
 const char *page_count_sql(struct pb_db *db, const struct pb_action_query *query);
 
-/* Appends the query's filters (" AND ..."), as in pb_action_list and
- * pb_action_queue, over the actions aliased a; binds their parameters
- * (not :today). */
+/* Appends the query's filters (" AND ..."), as in pb_action_list, over
+ * the actions aliased a (a queue is not a filter: page_queue.c reads its
+ * rows); binds their parameters and the queue's (not :today). */
 void page_action_where(struct pb_buf *b, const struct pb_action_query *query);
 void page_action_bind(sqlite3_stmt *st, const struct pb_action_query *query);
+/* An action a whose title, ref or id ("#7") holds :text (page_find_text). */
+#define PAGE_FIND                                                                                  \
+    "(instr(lower(a.title), :text) OR instr(lower(a.ref), :text) OR instr('#' || a.id, :text))"
+
+/* Appends where part starts in dir: next to (or at) the key (:due, :id),
+ * over the columns id and due of a table read in the part's order. */
+void page_key_start(struct pb_buf *b, enum page_part part, enum pb_page_dir dir,
+                    enum page_start start, const char *id, const char *due);
+/* page_action_where, then the part's rows from where the page starts, and
+ * with find the text search (:text). */
+void page_action_rest(struct pb_buf *b, const struct pb_action_query *query, enum page_part part,
+                      enum pb_page_dir dir, enum page_start start, bool find);
+
+/* A member's queue (page_queue.c): how many themes they lead; the text of
+ * a page query of it (page_action_sql's, not kept); the statement of
+ * pb_action_count for it (page_count_sql's). */
+enum pb_status page_queue_led(struct pb_db *db, const char *member, size_t *led,
+                              struct pb_error *err);
+char *page_queue_sql(const struct pb_action_query *query, size_t led, enum page_part part,
+                     enum pb_page_dir dir, enum page_start start, bool find);
+const char *page_queue_count_sql(struct pb_db *db, const struct pb_action_query *query);
 /* Every id the query names exists. */
 enum pb_status page_check_query(struct pb_db *db, const struct pb_action_query *query,
                                 struct pb_error *err);

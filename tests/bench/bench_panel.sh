@@ -56,8 +56,22 @@ parse_cmd="for f in ${files[*]}; do '$BARE_PARSE' \"\$f\"; done"
 
 # The program's own SQL (src/model/action.c), as the shell would run it.
 cols="SELECT a.id, a.title, a.owners_all, (SELECT group_concat(member, ',') FROM (SELECT member FROM action_owners WHERE action = a.id ORDER BY position)), a.theme, a.due, a.status, a.meeting, a.ref, a.revision, a.status IN ('open', 'in-progress') AND a.due < '$today' FROM actions a"
-who="AND (a.owners_all = 1 OR a.id IN (SELECT action FROM action_owners WHERE member = '$member') OR a.theme IN (SELECT id FROM themes WHERE lead = '$member'))"
-queue_sql="$cols INDEXED BY actions_live_queue WHERE a.status IN ('open', 'in-progress') AND a.due IS NOT NULL $who ORDER BY a.due, a.id; $cols INDEXED BY actions_live_by_id WHERE a.status IN ('open', 'in-progress') AND a.due IS NULL $who ORDER BY a.id;"
+# A queue (src/model/page_queue.c) as pages read it, whole: everyone's, the
+# member's own (queue_owned), and one part per theme they lead ($member
+# leads one), merged in order; the rows with a due date, then those without.
+live="a.status IN ('open', 'in-progress')"
+not_own="a.owners_all = 0 AND NOT EXISTS (SELECT 1 FROM action_owners o INDEXED BY action_owners_in_order WHERE o.action = a.id AND o.member = '$member')"
+led_theme="(SELECT id FROM themes WHERE lead = '$member' ORDER BY position, rowid LIMIT 1 OFFSET 0)"
+own="FROM queue_owned q CROSS JOIN actions a ON a.id = q.action WHERE q.member = '$member'"
+cols_q() { echo "${cols% FROM actions a}" | sed "s/^SELECT a.id,/SELECT q.action,/; s/, a.due, a.status,/, $1, a.status,/"; }
+queue_sql="$cols INDEXED BY actions_all_live WHERE a.owners_all = 1 AND $live AND a.due IS NOT NULL AND (a.due, a.id) > ('', 9223372036854775807)"
+queue_sql+=" UNION ALL $(cols_q q.due) $own AND (q.due, q.action) > ('', 9223372036854775807)"
+queue_sql+=" UNION ALL $cols INDEXED BY actions_live_by_theme_due WHERE a.theme = $led_theme AND $not_own AND $live AND a.due IS NOT NULL AND (a.due, a.id) > ('', 9223372036854775807)"
+queue_sql+=" ORDER BY 6, 1 LIMIT 9223372036854775807;"
+queue_sql+=" $cols INDEXED BY actions_all_live WHERE a.owners_all = 1 AND $live AND a.due IS NULL AND a.id > -9223372036854775808"
+queue_sql+=" UNION ALL $(cols_q a.due) $own AND q.due = '' AND q.action > -9223372036854775808"
+queue_sql+=" UNION ALL $cols INDEXED BY actions_live_by_theme_due WHERE a.theme = $led_theme AND $not_own AND $live AND a.due IS NULL AND a.id > -9223372036854775808"
+queue_sql+=" ORDER BY 1 LIMIT 9223372036854775807;"
 overdue_sql="$cols INDEXED BY actions_live_by_id WHERE 1 AND a.status IN ('open', 'in-progress') AND a.due < '$today' ORDER BY a.id;"
 shell() { # the sqlite3 shell with panelboard's page cache
     echo "'$SQLITE3' -cmd 'PRAGMA cache_size = -65536' '$db' \"$1\""

@@ -79,6 +79,12 @@ damaged lead-left "UPDATE members SET left_on = '2020-01-01' WHERE id = 'thirkil
 expect_status 65 "check with a theme led by a member who has left"
 expect_line "$out$err" 'thirkill' "the lead who left is named"
 
+# the rows a queue reads its member's own actions from (queue_owned, kept by
+# triggers) out of step with the actions: action 3 of the example is everyone's
+damaged queue-rows "INSERT INTO queue_owned (member, due, action) VALUES ('knox', '2023-01-11', 3);"
+expect_status 65 "check with an action in a queue of someone who does not own it"
+expect_line "$out$err" 'action 3 .*knox' "the action out of step is named with the member"
+
 # several problems at once: each on its own line
 damaged two-problems "PRAGMA foreign_keys = OFF; DELETE FROM members WHERE id = 'gov-officer';
     UPDATE members SET left_on = '2020-01-01' WHERE id = 'thirkill';"

@@ -412,16 +412,14 @@ static bool plan_sorts(struct pb_db *db, const char *sql)
     return sorts;
 }
 
-static void list__and_queue_stream_in_their_order_from_an_index__with_or_without_statistics(
-    void **state)
+/* (A queue is read as pages are: test_page.c looks at its plans.) */
+static void list__streams_in_its_order_from_an_index__with_or_without_statistics(void **state)
 {
     struct testdb *f = *state;
     for (int analyzed = 0; analyzed < 2; analyzed++) {
         for (unsigned which = 0; which < 16; which++)
             if (plan_sorts(f->db, action_list_sql(which)))
                 fail_msg("listing %u sorts: %s", which, action_list_sql(which));
-        for (unsigned part = 0; part < 2; part++)
-            assert_false(plan_sorts(f->db, action_queue_sql(part)));
         struct pb_error err = {0};
         assert_int_equal(pb_db_analyze(f->db, &err), PB_OK);
     }
@@ -439,7 +437,7 @@ int main(void)
         T(list__refuses_unknown_theme_owner_and_status),
         T(queue__overdue_first_then_due_then_id__no_due_date_last),
         T(queue__of_an_unknown_member_is_refused_with_suggestion),
-        T(list__and_queue_stream_in_their_order_from_an_index__with_or_without_statistics),
+        T(list__streams_in_its_order_from_an_index__with_or_without_statistics),
         T(overdue__follows_the_pinned_today_and_ends_when_done),
         T(set_status__with_note__adds_update_by_who_dated_today__in_one_change),
         T(set_status__refuses_a_stale_revision__and_changes_nothing),

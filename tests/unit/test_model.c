@@ -133,8 +133,6 @@ static const char back_to_version_2[] =
     "ALTER TABLE changes DROP COLUMN login;"
     "PRAGMA user_version = 2;";
 
-/* What schema version 3 had where version 5 has the queue's index (4 is
- * another branch's, and empty here). */
 /* What schema version 3 had where version 5 has the undo and queue indexes. */
 static const char back_to_version_3[] =
     "DROP INDEX changes_by_who; DROP INDEX changes_by_undoes;"
@@ -229,8 +227,50 @@ static void open__upgrades_a_version_3_database_to_the_queue_index__keeping_its_
     f->db = NULL;
     assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
     assert_int_equal(count_of(raw, "PRAGMA user_version"), PB_SCHEMA_VERSION);
+    sqlite3_close(raw);
+}
+
+/* Version 8 fills queue_owned from the rows already there, and a queue
+ * reads its member's own from it from then on. */
+static void open__upgrades_a_version_6_database_to_the_queue_rows__keeping_its_queue(void **state)
+{
+    struct testdb *f = *state;
+    struct pb_value v[11];
+    member(v, "knox", "Cllr Knox", "councillor");
+    put_member(f->db, v);
+    const char *owners[] = {"knox"};
+    struct pb_action_new a = {.title = "Visit", .owners = owners, .n_owners = 1};
+    int64_t id, done;
+    struct pb_error err = {0};
+    assert_int_equal(pb_action_add(f->db, &a, &id, &err), PB_OK);
+    a.title = "Phone";
+    assert_int_equal(pb_action_add(f->db, &a, &done, &err), PB_OK);
+    assert_int_equal(pb_action_set_status(f->db, done, "done", NULL, -1, &err), PB_OK);
+    pb_db_close(f->db);
+    f->db = NULL;
+    testdb_back_to_version_6(f->path);
+    sqlite3 *raw;
+
+    struct pb_db_options opt = {.path = f->path};
+    assert_int_equal(pb_db_open(&opt, &f->db, &err), PB_OK);
+    int64_t seen = 0;
+    assert_int_equal(pb_action_queue(f->db, "knox", first_id, &seen, &err), PB_OK);
+    assert_int_equal(seen, id);
+    /* and it follows the rows written after the upgrade */
+    assert_int_equal(pb_action_set_status(f->db, id, "done", NULL, -1, &err), PB_OK);
+    assert_int_equal(pb_action_set_status(f->db, done, "open", NULL, -1, &err), PB_OK);
+    seen = 0;
+    assert_int_equal(pb_action_queue(f->db, "knox", first_id, &seen, &err), PB_OK);
+    assert_int_equal(seen, done);
+    pb_db_close(f->db);
+    f->db = NULL;
+    assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
+    assert_int_equal(count_of(raw, "PRAGMA user_version"), PB_SCHEMA_VERSION);
+    /* the owners are read from an index alone; the old queue index is gone */
     assert_int_equal(
-        count_of(raw, "SELECT count(*) FROM sqlite_schema WHERE name = 'actions_live_queue'"), 1);
+        count_of(raw, "SELECT count(*) FROM pragma_index_info('action_owners_in_order')"), 3);
+    assert_int_equal(
+        count_of(raw, "SELECT count(*) FROM sqlite_schema WHERE name = 'actions_live_queue'"), 0);
     sqlite3_close(raw);
 }
 
@@ -693,6 +733,7 @@ int main(void)
         T(open__refuses_newer_database__and_leaves_it_untouched),
         T(open__upgrades_a_version_2_database_to_the_pages_indexes__keeping_its_rows),
         T(open__upgrades_a_version_3_database_to_the_queue_index__keeping_its_queue),
+        T(open__upgrades_a_version_6_database_to_the_queue_rows__keeping_its_queue),
         T(open__refuses_a_file_that_is_not_a_database),
         T(open__upgrades_a_schema_1_database__keeping_every_row),
         T(put__adds_then_updates_then_leaves_unchanged),

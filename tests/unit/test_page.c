@@ -6,6 +6,7 @@
  * changed since a reader last looked. Today is pinned.
  */
 #include <panelboard/action.h>
+#include <panelboard/edit.h>
 #include <panelboard/page.h>
 #include <panelboard/record.h>
 
@@ -30,6 +31,23 @@ static const char *const members[] = {"m0", "m1", "m2", "m3", "m4", "m5"};
 static const char *const themes[] = {"t0", "t1", "t2", "t3", "t4"};
 static const char *const leads[] = {"m1", "m0", "m2", NULL, "m0"};
 #define N_THEMES 5
+
+/* The themes of a fixture and their leads. */
+struct theme_table {
+    const char *const *ids;
+    const char *const *leads;
+    size_t n;
+};
+static const struct theme_table five_themes = {themes, leads, N_THEMES};
+/* m4 leads twenty themes: more than a queue reads one by one (16) */
+static const char *const many_ids[] = {"u00", "u01", "u02", "u03", "u04", "u05", "u06",
+                                       "u07", "u08", "u09", "u10", "u11", "u12", "u13",
+                                       "u14", "u15", "u16", "u17", "u18", "u19"};
+static const char *const many_leads[] = {"m4", "m4", "m4", "m4", "m4", "m4", "m4",
+                                         "m4", "m4", "m4", "m4", "m4", "m4", "m4",
+                                         "m4", "m4", "m4", "m4", "m4", "m4"};
+static const struct theme_table many_themes = {many_ids, many_leads, 20};
+static const struct theme_table *fixture = &five_themes;
 
 static pb_day day(const char *text)
 {
@@ -76,13 +94,13 @@ static uint32_t next_random(uint32_t *seed)
 /* Actions over every theme (and none), owned by one or two members or by
  * all, in every status, due over a year around today or not at all, as
  * one change. */
-static void add_actions(struct pb_db *db)
+static void add_actions(struct pb_db *db, int n_actions)
 {
     struct pb_error err = {0};
     uint32_t seed = 7;
     pb_day today = day(TODAY);
     assert_int_equal(pb_change_begin(db, "generate", &err), PB_OK);
-    for (int i = 0; i < N_ACTIONS; i++) {
+    for (int i = 0; i < n_actions; i++) {
         char title[64];
         snprintf(title, sizeof title, "Action number %d%s", i, i == 1234 ? " Needle" : "");
         const char *owners[2] = {members[next_random(&seed) % N_MEMBERS],
@@ -92,8 +110,11 @@ static void add_actions(struct pb_db *db)
         if (kind == 3)
             a.n_owners = 2;
         a.owners_all = kind == 0;
-        unsigned t = next_random(&seed) % (N_THEMES + 1);
-        a.theme = t < N_THEMES ? themes[t] : NULL;
+        /* all may name owners as well: such an action is in a queue once */
+        if (a.owners_all && i % 2)
+            a.n_owners = 1;
+        size_t t = next_random(&seed) % (fixture->n + 1);
+        a.theme = t < fixture->n ? fixture->ids[t] : NULL;
         a.has_due = next_random(&seed) % 5 != 0;
         /* few distinct dates, so that many actions share one */
         a.due = today - 180 + (pb_day)(next_random(&seed) % 40) * 9;
@@ -111,17 +132,24 @@ static int setup(void **state)
     testdb_open(t, TODAY);
     for (size_t i = 0; i < N_MEMBERS; i++)
         add_member(t->db, members[i]);
-    for (size_t i = 0; i < N_THEMES; i++)
-        add_theme(t->db, themes[i], leads[i]);
-    add_actions(t->db);
+    for (size_t i = 0; i < fixture->n; i++)
+        add_theme(t->db, fixture->ids[i], fixture->leads[i]);
+    add_actions(t->db, fixture == &five_themes ? N_ACTIONS : 600);
     *state = t;
     return 0;
+}
+
+static int setup_many_themes(void **state)
+{
+    fixture = &many_themes;
+    return setup(state);
 }
 
 static int teardown(void **state)
 {
     testdb_close(*state);
     free(*state);
+    fixture = &five_themes;
     return 0;
 }
 
@@ -132,6 +160,9 @@ struct row {
     struct pb_page_key key;
     char status[16];
     bool overdue;
+    bool owners_all;
+    char owners[2][8];
+    char theme[8];
 };
 
 struct rows {
@@ -151,7 +182,29 @@ static enum pb_status collect(const struct pb_action *a, void *ctx, struct pb_er
     row->key = pb_action_key(a, r->order);
     snprintf(row->status, sizeof row->status, "%s", a->status);
     row->overdue = a->overdue;
+    row->owners_all = a->owners_all;
+    for (size_t i = 0; i < a->n_owners && i < 2; i++)
+        snprintf(row->owners[i], sizeof row->owners[i], "%s", a->owners[i]);
+    snprintf(row->theme, sizeof row->theme, "%s", a->theme ? a->theme : "");
     return PB_OK;
+}
+
+static bool is_live(const struct row *r)
+{
+    return strcmp(r->status, "open") == 0 || strcmp(r->status, "in-progress") == 0;
+}
+
+/* In member's queue, by its definition (action.h), from the fixture's leads. */
+static bool in_queue(const struct row *r, const char *member)
+{
+    if (!is_live(r))
+        return false;
+    if (r->owners_all || strcmp(r->owners[0], member) == 0 || strcmp(r->owners[1], member) == 0)
+        return true;
+    for (size_t t = 0; t < fixture->n; t++)
+        if (strcmp(r->theme, fixture->ids[t]) == 0)
+            return fixture->leads[t] && strcmp(fixture->leads[t], member) == 0;
+    return false;
 }
 
 static int by_due(const void *pa, const void *pb)
@@ -170,36 +223,20 @@ static int by_id(const void *pa, const void *pb)
     return (a->id > b->id) - (a->id < b->id);
 }
 
-/* What the query shows, from pb_action_list or pb_action_queue sorted in C. */
+/* What the query shows: pb_action_list's rows, those in the queue (by
+ * in_queue, not by the queue's own code), sorted in C. */
 static struct rows expected(struct pb_db *db, const struct pb_action_query *q)
 {
     struct rows all = {.order = q->order};
     struct pb_error err = {0};
-    if (q->queue) {
-        struct rows queue = {.order = q->order};
-        assert_int_equal(pb_action_queue(db, q->queue, collect, &queue, &err), PB_OK);
-        struct rows listed = {.order = q->order};
-        assert_int_equal(pb_action_list(db, &q->filter, collect, &listed, &err), PB_OK);
-        for (size_t i = 0; i < queue.n; i++)
-            for (size_t j = 0; j < listed.n; j++)
-                if (listed.items[j].id == queue.items[i].id) {
-                    all.items = realloc(all.items, (all.n + 1) * sizeof *all.items);
-                    all.items[all.n++] = queue.items[i];
-                }
-        free(queue.items);
-        free(listed.items);
-    } else {
-        assert_int_equal(pb_action_list(db, &q->filter, collect, &all, &err), PB_OK);
-    }
+    assert_int_equal(pb_action_list(db, &q->filter, collect, &all, &err), PB_OK);
     /* outstanding is the listing's rows still open or in progress */
-    if (q->filter.outstanding) {
-        size_t kept = 0;
-        for (size_t i = 0; i < all.n; i++)
-            if (strcmp(all.items[i].status, "open") == 0 ||
-                strcmp(all.items[i].status, "in-progress") == 0)
-                all.items[kept++] = all.items[i];
-        all.n = kept;
-    }
+    size_t kept = 0;
+    for (size_t i = 0; i < all.n; i++)
+        if ((!q->filter.outstanding || is_live(&all.items[i])) &&
+            (!q->queue || in_queue(&all.items[i], q->queue)))
+            all.items[kept++] = all.items[i];
+    all.n = kept;
     if (all.n)
         qsort(all.items, all.n, sizeof *all.items, q->order == PB_ORDER_DUE ? by_due : by_id);
     return all;
@@ -279,6 +316,160 @@ static void page__walks_forward_and_backward_as_the_sorted_listing(void **state)
     struct rows want = expected(t->db, &all);
     assert_int_equal(want.n, N_ACTIONS);
     free(want.items);
+}
+
+/* The whole queue (`panelboard queue`) is what its pages show. */
+static void queue__lists_the_rows_its_pages_show(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_error err = {0};
+    for (size_t m = 0; m < N_MEMBERS; m++) {
+        struct pb_action_query q = {.queue = members[m], .order = PB_ORDER_DUE};
+        struct rows want = expected(t->db, &q);
+        struct rows got = {.order = q.order};
+        assert_int_equal(pb_action_queue(t->db, members[m], collect, &got, &err), PB_OK);
+        assert_same(&want, &got);
+        free(want.items);
+        free(got.items);
+    }
+}
+
+/* Past the themes a queue reads one by one, the rest are one part. */
+static void queue__of_a_member_leading_many_themes_pages_and_counts_as_the_listing(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_error err = {0};
+    for (int o = 0; o < 2; o++) {
+        struct pb_action_query q = {.queue = "m4", .order = (enum pb_action_order)o};
+        struct rows want = expected(t->db, &q);
+        assert_true(want.n > 100);
+        struct rows fwd = walk(t->db, &q, PB_PAGE_FORWARD, 7);
+        struct rows back = walk(t->db, &q, PB_PAGE_BACKWARD, 11);
+        assert_same(&want, &fwd);
+        assert_same(&want, &back);
+        struct pb_action_counts c;
+        assert_int_equal(pb_action_count(t->db, &q, &c, &err), PB_OK);
+        assert_int_equal(c.open + c.in_progress, want.n);
+        free(want.items);
+        free(fwd.items);
+        free(back.items);
+    }
+    queue__lists_the_rows_its_pages_show(state);
+}
+
+/* Every member's queue, whole and walked by due backward and by id, is
+ * its definition over the listing. */
+static void assert_queues_as_defined(struct pb_db *db)
+{
+    struct pb_error err = {0};
+    for (size_t m = 0; m < N_MEMBERS; m++) {
+        struct pb_action_query q = {.queue = members[m], .order = PB_ORDER_DUE};
+        struct rows want = expected(db, &q);
+        struct rows got = {.order = q.order};
+        assert_int_equal(pb_action_queue(db, members[m], collect, &got, &err), PB_OK);
+        assert_same(&want, &got);
+        struct rows back = walk(db, &q, PB_PAGE_BACKWARD, 9);
+        assert_same(&want, &back);
+        free(want.items);
+        free(got.items);
+        free(back.items);
+        q.order = PB_ORDER_ID;
+        want = expected(db, &q);
+        got = walk(db, &q, PB_PAGE_FORWARD, 9);
+        assert_same(&want, &got);
+        free(want.items);
+        free(got.items);
+    }
+}
+
+/* The first live action after id `after` that only members own. */
+static int64_t an_owned_action(struct pb_db *db, int64_t after)
+{
+    struct pb_action_query q = {.order = PB_ORDER_ID};
+    struct rows all = expected(db, &q);
+    int64_t id = 0;
+    for (size_t i = 0; i < all.n && !id; i++)
+        if (all.items[i].id > after && !all.items[i].owners_all && is_live(&all.items[i]))
+            id = all.items[i].id;
+    free(all.items);
+    assert_true(id > 0);
+    return id;
+}
+
+/* A queue reads its member's own actions from rows kept beside actions
+ * and action_owners (queue_owned): they follow every way those change. */
+static void queue__follows_edits_of_due_status_and_owners__drops_and_undo(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_error err = {0};
+    int64_t id = an_owned_action(t->db, 0);
+    const char *one[] = {"m3"}, *two[] = {"m1", "m2"};
+    struct pb_action_edit edits[] = {
+        {.set_due = true, .has_due = true, .due = day(TODAY) - 400}, /* first in its queues */
+        {.set_due = true, .has_due = false},                         /* among the undated */
+        {.set_due = true, .has_due = true, .due = day(TODAY) + 30},
+        {.set_owners = true, .owners = one, .n_owners = 1},
+        {.set_owners = true, .owners = one, .n_owners = 1, .owners_all = true},
+        {.set_owners = true, .owners = two, .n_owners = 2},
+    };
+    int64_t changes[16];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
+        assert_int_equal(pb_action_edit(t->db, id, &edits[i], -1, &err), PB_OK);
+        changes[n++] = pb_change_last(t->db);
+        assert_queues_as_defined(t->db);
+    }
+    assert_int_equal(pb_action_set_status(t->db, id, "done", NULL, -1, &err), PB_OK);
+    changes[n++] = pb_change_last(t->db);
+    assert_queues_as_defined(t->db);
+    assert_int_equal(pb_action_set_status(t->db, id, "in-progress", NULL, -1, &err), PB_OK);
+    changes[n++] = pb_change_last(t->db);
+    assert_queues_as_defined(t->db);
+    int64_t other = an_owned_action(t->db, id);
+    assert_int_equal(pb_record_drop(t->db, PB_KIND_ACTION, NULL, other, -1, &err), PB_OK);
+    changes[n++] = pb_change_last(t->db);
+    assert_queues_as_defined(t->db);
+    /* undo puts the rows back as they were, the latest first */
+    while (n > 0) {
+        assert_int_equal(pb_change_undo(t->db, changes[--n], NULL, &err), PB_OK);
+        assert_queues_as_defined(t->db);
+    }
+}
+
+static void exec(struct pb_db *db, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s: %s", msg, sql);
+}
+
+/* And when the two tables are written behind panelboard's back, as in the
+ * sqlite3 shell, whose foreign keys are off: an owner moved to another
+ * member, an action deleted before its owners, owners added before their
+ * action. */
+static void queue__follows_rows_written_in_any_order_behind_its_back(void **state)
+{
+    struct testdb *t = *state;
+    int64_t id = an_owned_action(t->db, 100), other = an_owned_action(t->db, id);
+    exec(t->db, "PRAGMA foreign_keys = OFF");
+    char *sql =
+        pb_xasprintf("UPDATE action_owners SET member = 'm5' WHERE action = %lld;"
+                     "DELETE FROM actions WHERE id = %lld;"
+                     "INSERT INTO action_owners (action, member, position)"
+                     " VALUES (5000, 'm2', 1), (5000, 'm3', 2);"
+                     "INSERT INTO actions (id, title, due) VALUES (5000, 'Late', '2022-12-24')",
+                     (long long)id, (long long)other);
+    exec(t->db, sql);
+    free(sql);
+    exec(t->db, "DELETE FROM action_owners WHERE action NOT IN (SELECT id FROM actions);"
+                "PRAGMA foreign_keys = ON");
+    assert_queues_as_defined(t->db);
+    /* and nothing is left behind that `panelboard check` would report */
+    struct pb_buf report = {0};
+    struct pb_error err = {0};
+    if (pb_db_check(t->db, &report, &err) != PB_OK)
+        fail_msg("%s", report.data ? report.data : err.message);
+    pb_buf_free(&report);
 }
 
 static void page__starts_at_its_key_when_inclusive(void **state)
@@ -380,10 +571,7 @@ static void count__equals_counting_the_listing(void **state)
  * SELECT without FROM, "SCAN CONSTANT ROW", reads no table). */
 static void assert_plan_clean(struct pb_db *db, const char *sql)
 {
-    char *explain = NULL;
-    size_t len = strlen(sql) + 32;
-    explain = malloc(len);
-    snprintf(explain, len, "EXPLAIN QUERY PLAN %s", sql);
+    char *explain = pb_xasprintf("EXPLAIN QUERY PLAN %s", sql);
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db->sql, explain, -1, &st, NULL) != SQLITE_OK)
         fail_msg("%s: %s", sqlite3_errmsg(db->sql), sql);
@@ -399,12 +587,15 @@ static void assert_plan_clean(struct pb_db *db, const char *sql)
     free(explain);
 }
 
-static void plan__no_page_query_scans_a_table_or_sorts(void **state)
+static void plan_page_queries(struct pb_db *db)
 {
-    struct testdb *t = *state;
     struct pb_action_query qs[192];
     size_t n = queries(qs);
+    struct pb_error err = {0};
     for (size_t i = 0; i < n; i++) {
+        size_t led = 0;
+        if (qs[i].queue)
+            assert_int_equal(page_queue_led(db, qs[i].queue, &led, &err), PB_OK);
         for (int part = 0; part < 3; part++) {
             if ((part == PART_ID) != (qs[i].order == PB_ORDER_ID) ||
                 (part == PART_NO_DUE && qs[i].filter.overdue)) /* never run */
@@ -412,19 +603,28 @@ static void plan__no_page_query_scans_a_table_or_sorts(void **state)
             for (int d = 0; d < 2; d++)
                 for (int s = 0; s < 3; s++)
                     for (int f = 0; f < 2; f++)
-                        assert_plan_clean(
-                            t->db, page_action_sql(t->db, &qs[i], (enum page_part)part,
-                                                   (enum pb_page_dir)d, (enum page_start)s, f));
+                        assert_plan_clean(db, page_action_sql(db, &qs[i], led, (enum page_part)part,
+                                                              (enum pb_page_dir)d,
+                                                              (enum page_start)s, f));
         }
-        assert_plan_clean(t->db, page_count_sql(t->db, &qs[i]));
+        assert_plan_clean(db, page_count_sql(db, &qs[i]));
     }
     for (int list = PB_LIST_THEMES; list <= PB_LIST_FEEDBACK; list++)
         for (int d = 0; d < 2; d++)
             for (int s = 0; s < 3; s++)
                 for (int f = 0; f < 2; f++)
-                    assert_plan_clean(t->db,
-                                      page_list_sql(t->db, (enum pb_list)list, (enum pb_page_dir)d,
-                                                    (enum page_start)s, f));
+                    assert_plan_clean(db, page_list_sql(db, (enum pb_list)list, (enum pb_page_dir)d,
+                                                        (enum page_start)s, f));
+}
+
+/* As an import leaves the database (with ANALYZE's statistics) and before. */
+static void plan__no_page_query_scans_a_table_or_sorts__with_or_without_statistics(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_error err = {0};
+    plan_page_queries(t->db);
+    assert_int_equal(pb_db_analyze(t->db, &err), PB_OK);
+    plan_page_queries(t->db);
 }
 
 /* ---- find ---- */
@@ -463,6 +663,53 @@ static void find__finds_forward_and_backward_and_says_when_not(void **state)
     assert_non_null(strstr(id, "77"));
     assert_int_equal(pb_action_find(t->db, &q, &from, "no such words", &found, &at, &err), PB_OK);
     assert_false(found);
+}
+
+/* Whether action #id of the fixture (titled "Action number <id - 1>")
+ * holds text in its title or as "#<id>". */
+static bool fixture_matches(int64_t id, const char *text)
+{
+    char title[64], hash[24];
+    snprintf(title, sizeof title, "action number %lld", (long long)id - 1);
+    snprintf(hash, sizeof hash, "#%lld", (long long)id);
+    return strstr(title, text) || strstr(hash, text);
+}
+
+/* In a queue, find walks the matching rows of the queue alone, in its
+ * order, either way. */
+static void find__in_a_queue_finds_its_matching_rows_in_order(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_error err = {0};
+    static const char *const queues[] = {"m0", "m5"};
+    for (size_t m = 0; m < 2; m++)
+        for (int o = 0; o < 2; o++)
+            for (int d = 0; d < 2; d++) {
+                struct pb_action_query q = {.queue = queues[m], .order = (enum pb_action_order)o};
+                struct rows want = expected(t->db, &q);
+                struct pb_page from = {.dir = (enum pb_page_dir)d, .from_edge = true};
+                size_t seen = 0;
+                for (size_t k = 0; k < want.n; k++) {
+                    size_t i = d == PB_PAGE_FORWARD ? k : want.n - 1 - k;
+                    if (!fixture_matches(want.items[i].id, "number 12"))
+                        continue;
+                    bool found = false;
+                    struct pb_page_key at = {0};
+                    assert_int_equal(
+                        pb_action_find(t->db, &q, &from, "Number 12", &found, &at, &err), PB_OK);
+                    assert_true(found);
+                    assert_int_equal(at.order, want.items[i].id);
+                    from = (struct pb_page){.dir = from.dir, .key = at};
+                    seen++;
+                }
+                bool found = true;
+                struct pb_page_key at = {0};
+                assert_int_equal(pb_action_find(t->db, &q, &from, "Number 12", &found, &at, &err),
+                                 PB_OK);
+                assert_false(found);
+                assert_true(seen > 3);
+                free(want.items);
+            }
 }
 
 /* ---- what changed ---- */
@@ -848,12 +1095,14 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(page__walks_forward_and_backward_as_the_sorted_listing),
+        cmocka_unit_test(queue__lists_the_rows_its_pages_show),
         cmocka_unit_test(page__starts_at_its_key_when_inclusive),
         cmocka_unit_test(page__from_the_edge_gives_the_first_and_last_rows),
         cmocka_unit_test(page__refuses_unknown_ids),
         cmocka_unit_test(count__equals_counting_the_listing),
-        cmocka_unit_test(plan__no_page_query_scans_a_table_or_sorts),
+        cmocka_unit_test(plan__no_page_query_scans_a_table_or_sorts__with_or_without_statistics),
         cmocka_unit_test(find__finds_forward_and_backward_and_says_when_not),
+        cmocka_unit_test(find__in_a_queue_finds_its_matching_rows_in_order),
         cmocka_unit_test(changes__since_names_exactly_the_tables_touched),
         cmocka_unit_test(changes__last_change_of_a_row_names_who),
     };
@@ -865,6 +1114,12 @@ int main(void)
         cmocka_unit_test(lists__find_the_next_row_whose_text_matches),
         cmocka_unit_test(header__names_the_panel_and_the_meetings_either_side),
     };
+    const struct CMUnitTest many[] = {
+        cmocka_unit_test(queue__of_a_member_leading_many_themes_pages_and_counts_as_the_listing),
+        cmocka_unit_test(queue__follows_edits_of_due_status_and_owners__drops_and_undo),
+        cmocka_unit_test(queue__follows_rows_written_in_any_order_behind_its_back),
+    };
     int failed = cmocka_run_group_tests(tests, setup, teardown);
+    failed += cmocka_run_group_tests(many, setup_many_themes, teardown);
     return failed + cmocka_run_group_tests(small, setup_small, teardown);
 }

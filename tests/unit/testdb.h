@@ -30,8 +30,9 @@ struct pb_db *testdb_open_another(struct testdb *t, const char *today);
 void testdb_close(struct testdb *t);
 
 /* Takes the closed database at path back to schema version 6, as the
- * release before the bulk load made it: history triggers without their
- * WHEN, no bulk_marks, the id-less actions found through (meeting). */
+ * release before the bulk load made it: TESTDB_BACK_TO_VERSION_7, then
+ * history triggers without their WHEN, no bulk_marks, the id-less actions
+ * found through (meeting). */
 void testdb_back_to_version_6(const char *path);
 
 /* One number from the database file at path (sql's first column), read
@@ -44,6 +45,18 @@ void testdb_import_text(struct pb_db *db, const char *name, const char *text);
 void testdb_print_import_error(const struct pb_error *err, void *ctx);
 /* How many entries the history holds. */
 size_t testdb_history_entries(struct pb_db *db);
+
+/* SQL that takes a database of this version's schema back to version 7's
+ * (version 8's queue_owned and indexes undone). */
+#define TESTDB_BACK_TO_VERSION_7                                                                   \
+    "DROP TRIGGER queue_owned_owner_i; DROP TRIGGER queue_owned_owner_d;"                          \
+    "DROP TRIGGER queue_owned_owner_u; DROP TRIGGER queue_owned_action_i;"                         \
+    "DROP TRIGGER queue_owned_action_d; DROP TRIGGER queue_owned_action_u;"                        \
+    "DROP TABLE queue_owned; DROP INDEX action_owners_in_order;"                                   \
+    "CREATE INDEX action_owners_in_order ON action_owners (action, position);"                     \
+    "CREATE INDEX actions_live_queue ON actions (due, id, owners_all, theme)"                      \
+    " WHERE status IN ('open', 'in-progress');"                                                    \
+    "PRAGMA user_version = 7;"
 
 /* Makes SQLite fail (SQLITE_INTERRUPT) the statement whose text contains
  * sql_part once it has run `after` virtual machine steps, to test the

@@ -5,9 +5,12 @@
  * (schema_2.sql) adds agenda items, attendance and declarations, version 3
  * adds the indexes the dashboard's pages read through, version 4 those of
  * undo and redo by who, version 5 the one a queue reads through, version 6
- * the login behind each change (schema_login.sql).
+ * the login behind each change (schema_login.sql), version 7 the actions
+ * counted (schema_counts.sql, counts.c).
  */
 #include "migrate.h"
+
+#include "counts.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -218,6 +221,16 @@ static enum pb_status step_login(struct pb_db *db, struct pb_error *err)
     return sql_exec(db, pb_schema_login_sql, err);
 }
 
+/* The dashboard's counts (themes, leads, the status line) from tables the
+ * triggers keep, instead of count(*)s that grow with the panel: at
+ * 1,000,000 actions the themes' counts took 300 ms of the first frame, the
+ * status line's 125 ms and the leads' seconds. Filled from the rows already
+ * there. */
+static enum pb_status step_counts(struct pb_db *db, struct pb_error *err)
+{
+    return counts_create(db, err);
+}
+
 static enum pb_status (*const steps[PB_SCHEMA_VERSION])(struct pb_db *, struct pb_error *) = {
     step_1,
     step_2,
@@ -225,6 +238,7 @@ static enum pb_status (*const steps[PB_SCHEMA_VERSION])(struct pb_db *, struct p
     step_change_indexes,
     step_queue_index,
     step_login,
+    step_counts,
 };
 
 static enum pb_status upgrade(struct pb_db *db, int64_t from, struct pb_error *err)

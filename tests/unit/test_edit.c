@@ -252,6 +252,7 @@ static void open__upgrades_a_version_3_database_to_the_undo_indexes(void **state
     sqlite3 *raw;
     assert_int_equal(sqlite3_open(t->path, &raw), SQLITE_OK);
     assert_int_equal(sqlite3_exec(raw,
+                                  TESTDB_DROP_COUNTS
                                   "DROP INDEX changes_by_who; DROP INDEX changes_by_undoes;"
                                   "DROP INDEX actions_live_queue; ALTER TABLE changes DROP COLUMN login;"
                                   "PRAGMA user_version = 3;",

@@ -18,6 +18,14 @@ struct testdb {
     int n_others; /* databases testdb_open_another has made */
 };
 
+/* Undoes schema version 7 (the count tables, their view and triggers),
+ * for the tests that take a database back to an older version. */
+#define TESTDB_DROP_COUNTS                                                                         \
+    "DROP TRIGGER actions_counts_i; DROP TRIGGER actions_counts_d; DROP TRIGGER actions_counts_u;" \
+    "DROP TRIGGER action_owners_counts_i; DROP TRIGGER action_owners_counts_d;"                    \
+    "DROP TRIGGER action_owners_counts_u; DROP VIEW action_count_changes;"                         \
+    "DROP TABLE action_counts; DROP TABLE action_due_counts;"
+
 /* Makes the folder and opens dir/panel.db in it, today ("YYYY-MM-DD")
  * pinned; NULL leaves the clock alone. */
 void testdb_open(struct testdb *t, const char *today);

@@ -42,6 +42,16 @@ static double now_ms(void)
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+/* The measures are the process's CPU time (user and system, the reads of
+ * the file included): on a machine shared with other work, the time
+ * others' processes hold the CPU would otherwise count as ours. */
+static double cpu_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 static void check(enum pb_status s, const struct pb_error *err, const char *what)
 {
     if (s != PB_OK) {
@@ -161,7 +171,7 @@ static void frame(struct dash *d, const struct tui_layout *l)
  * keys (taken in turn). */
 static double keystroke(struct dash *d, const struct tui_layout *l, const int *keys, int times)
 {
-    double t0 = now_ms();
+    double t0 = cpu_ms();
     for (int i = 0; i < times; i++) {
         for (const int *k = keys; *k; k++) {
             if (dash_key(d, *k))
@@ -171,7 +181,7 @@ static double keystroke(struct dash *d, const struct tui_layout *l, const int *k
     size_t n = 0;
     while (keys[n])
         n++;
-    return (now_ms() - t0) / (double)(times * (int)n);
+    return (cpu_ms() - t0) / (double)(times * (int)n);
 }
 
 static void type(struct dash *d, const struct tui_layout *l, const char *s)
@@ -194,14 +204,14 @@ static double first_frame(const char *path, struct pb_db **db, struct dash *d, s
 {
     struct pb_error err = {0};
     struct pb_db_options opt = {.path = path, .must_exist = true};
-    double t0 = now_ms();
+    double t0 = cpu_ms();
     check(pb_db_open(&opt, db, &err), &err, "open");
     struct dash_options dopt = {.as = "m01"};
     check(dash_open(d, *db, &dopt, time(NULL), &err), &err, "dash_open");
     tui_layout(l, LINES, COLS);
     dash_resize(d, (size_t)(l->list_h - 1));
     frame(d, l);
-    return now_ms() - t0;
+    return cpu_ms() - t0;
 }
 
 /* The first frame is the best of this many, each over a connection of its
@@ -237,24 +247,24 @@ static struct figures measure(const char *path)
     }
     f.first_peak_mb = peak_mb();
 
-    double t0 = now_ms();
+    double t0 = cpu_ms();
     if (dash_key(&d, '2'))
         frame(&d, &l);
-    f.leads_pane = now_ms() - t0;
-    t0 = now_ms();
+    f.leads_pane = cpu_ms() - t0;
+    t0 = cpu_ms();
     if (dash_key(&d, '3'))
         frame(&d, &l);
-    f.actions_pane = now_ms() - t0;
+    f.actions_pane = cpu_ms() - t0;
     /* 400 rows, then ten screens on: the 1,000 actions hold them all */
     f.move = keystroke(&d, &l, (const int[]){'j', 0}, 400);
     f.page = keystroke(&d, &l, (const int[]){DASH_KEY_PGDN, DASH_KEY_PGDN, DASH_KEY_PGUP, 0}, 10);
-    t0 = now_ms();
+    t0 = cpu_ms();
     type(&d, &l, "f#t03 status:open\r");
     type(&d, &l, "F");
-    f.filter = (now_ms() - t0) / 2;
-    t0 = now_ms();
+    f.filter = (cpu_ms() - t0) / 2;
+    t0 = cpu_ms();
     type(&d, &l, "/item 9");
-    f.search = (now_ms() - t0) / 7;
+    f.search = (cpu_ms() - t0) / 7;
     type(&d, &l, "\033");
     dash_close(&d);
     pb_db_close(db);
@@ -346,7 +356,7 @@ int main(void)
         remove_db(path);
     }
     rmdir(dir);
-    printf("dashboard in a 200x50 terminal     %10s %10s %10s %8s\n", "1,000", "100,000",
+    printf("dashboard in 200x50, CPU time      %10s %10s %10s %8s\n", "1,000", "100,000",
            "1,000,000", "1M/1k");
 #define ROW(label, field, unit)                                                                    \
     printf("%-34s %7.3f %s %7.3f %s %7.3f %s %7.2fx\n", label, f[0].field, unit, f[1].field, unit, \

@@ -75,7 +75,7 @@ static enum pb_status check_text(struct pb_db *db, struct pb_buf *report, size_t
                            "SELECT t.name, c.name FROM sqlite_schema t, pragma_table_info(t.name) c "
                            "WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite%' "
                            "AND t.name NOT IN ('changes', 'change_rows', 'action_counts', "
-                           "'action_due_counts') AND c.type = 'TEXT' "
+                           "'action_month_counts', 'action_day_counts') AND c.type = 'TEXT' "
                            "ORDER BY t.name, c.cid",
                            -1, &st, NULL) != SQLITE_OK)
         return sql_fail(db, err);
@@ -130,7 +130,8 @@ enum pb_status pb_db_check(struct pb_db *db, struct pb_buf *report, struct pb_er
          * table written by another program, or with its triggers dropped,
          * would drift */
         {"counts", COUNTS_CHECK_STATUS, NULL},
-        {"counts", COUNTS_CHECK_DUE, NULL},
+        {"counts", COUNTS_CHECK_MONTH, NULL},
+        {"counts", COUNTS_CHECK_DAY, NULL},
     };
     size_t problems = 0;
     for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {

@@ -14,10 +14,12 @@ enum pb_status pb_counts_rebuild(struct pb_db *db, struct pb_error *err)
     if (s != PB_OK)
         return s;
     s = sql_exec(db,
-                 "DELETE FROM action_counts; DELETE FROM action_due_counts;"
+                 "DELETE FROM action_counts; DELETE FROM action_month_counts;"
+                 " DELETE FROM action_day_counts;"
                  "INSERT INTO action_counts (owner, theme, status, n) " COUNTS_BY_STATUS ";"
-                 "INSERT INTO action_due_counts (owner, theme, status, span, due, n) " COUNTS_BY_DUE
-                 ";",
+                 "INSERT INTO action_month_counts (owner, theme, month, status, n) " COUNTS_BY_MONTH
+                 ";"
+                 "INSERT INTO action_day_counts (owner, due, theme, status, n) " COUNTS_BY_DAY ";",
                  err);
     if (s != PB_OK)
         sqlite3_exec(db->sql, "ROLLBACK TO counts_rebuild", NULL, NULL, NULL);

@@ -20,24 +20,26 @@
     " UNION ALL SELECT o.member, coalesce(a.theme, ''), a.status, a.due"                           \
     "  FROM action_owners o JOIN actions a ON a.id = o.action WHERE a.owners_all = 0"
 
-/* What each table should hold, as (key..., n): its rows grouped. */
+/* What each table should hold, in its columns' order and n: its rows
+ * grouped. */
 #define COUNTS_BY_STATUS                                                                           \
     "SELECT owner, theme, status, count(*) AS n FROM (" COUNTS_ROWS ")"                            \
     " GROUP BY owner, theme, status"
-#define COUNTS_BY_DUE                                                                              \
-    "SELECT owner, theme, status, span,"                                                           \
-    " CASE span WHEN 'day' THEN due ELSE date(due, 'start of month') END AS due, count(*) AS n"    \
-    " FROM (" COUNTS_ROWS ") r, (SELECT 'day' AS span UNION ALL SELECT 'month') s"                 \
-    " WHERE r.due IS NOT NULL AND r.status IN ('open', 'in-progress')"                             \
-    " GROUP BY 1, 2, 3, 4, 5"
+#define COUNTS_LIVE_DATED " WHERE due IS NOT NULL AND status IN ('open', 'in-progress')"
+#define COUNTS_BY_MONTH                                                                            \
+    "SELECT owner, theme, date(due, 'start of month') AS month, status, count(*) AS n"             \
+    " FROM (" COUNTS_ROWS ")" COUNTS_LIVE_DATED " GROUP BY owner, theme, month, status"
+#define COUNTS_BY_DAY                                                                              \
+    "SELECT owner, due, theme, status, count(*) AS n FROM (" COUNTS_ROWS ")" COUNTS_LIVE_DATED    \
+    " GROUP BY owner, due, theme, status"
 
-/* Reading them. Each count is a parenthesised integer expression over
- * `from` (what the themes are read from, joined before the count table
- * c, or "") and the owner key `owner` (SQL), with `themes` the conditions
- * (" AND ...") that pick the themes: "" for every theme, else one of
- * these. Never an IN list of themes or statuses: SQLite 3.40's IN-scan
- * (OP_SeekScan), chosen once ANALYZE has run, skips the upper bound of
- * the due range that follows it and counts actions not yet due. */
+/* Reading them. Each count is a parenthesised integer expression under
+ * the owner key `owner` (SQL) over the themes that `from` (joined before
+ * the count table c, or "") and `themes` (conditions, " AND ...") pick:
+ * "" and "" for every theme, else one of these. Never an IN list before a
+ * range: SQLite 3.40's IN-scan (OP_SeekScan), chosen once ANALYZE has run,
+ * skips the upper bound of the range that follows it and counted actions
+ * not yet due. */
 
 /* Laid out by hand: clang-format breaks strings beside macro calls apart. */
 /* clang-format off */
@@ -47,9 +49,9 @@
 /* The themes a member leads (by an SQL expression). */
 #define COUNTS_LED_FROM "themes l CROSS JOIN "
 #define COUNTS_LED(lead) " AND l.lead = " lead " AND c.theme = l.id"
-/* Every theme, one by one, for the due counts: each theme's months and
- * days are sought, instead of every day of every theme being read. The
- * actions without a theme are the one more term COUNTS_THEME("''"). */
+/* Every theme, one by one, for the months: each theme's run of months is
+ * sought, instead of every theme's every month being read. The actions
+ * without a theme are the one more term COUNTS_THEME("''"). */
 #define COUNTS_EVERY_FROM  "themes k CROSS JOIN "
 #define COUNTS_EVERY_THEME " AND c.theme = k.id"
 
@@ -63,24 +65,25 @@
     "(" COUNTS_STATUS(from, owner, themes, "open") " + "                                           \
     COUNTS_STATUS(from, owner, themes, "in-progress") ")"
 
-/* Of a status still to do, those due before :today: the months before
- * today's, then the days of today's month before today. */
-#define COUNTS_OVERDUE_OF(from, owner, themes, status)                                             \
-    "((SELECT coalesce(sum(c.n), 0) FROM " from "action_due_counts c WHERE c.owner = " owner       \
-    themes " AND c.status = '" status "' AND c.span = 'month'"                                     \
-    " AND c.due < date(:today, 'start of month'))"                                                 \
-    " + (SELECT coalesce(sum(c.n), 0) FROM " from "action_due_counts c WHERE c.owner = " owner     \
-    themes " AND c.status = '" status "' AND c.span = 'day'"                                       \
-    " AND c.due >= date(:today, 'start of month') AND c.due < :today))"
+/* Of those still to do (and of statuses, " AND c.status = ..." or ""),
+ * the ones due in the months before today's, and on the days of today's
+ * month before today. */
+#define COUNTS_MONTHS_BEFORE(from, owner, themes, statuses)                                        \
+    "(SELECT coalesce(sum(c.n), 0) FROM " from "action_month_counts c WHERE c.owner = " owner      \
+    themes " AND c.month < date(:today, 'start of month')" statuses ")"
+#define COUNTS_DAYS_BEFORE(from, owner, themes, statuses)                                          \
+    "(SELECT coalesce(sum(c.n), 0) FROM " from "action_day_counts c WHERE c.owner = " owner        \
+    " AND c.due >= date(:today, 'start of month') AND c.due < :today" themes statuses ")"
 
-/* Those still to do and due before :today. */
+/* Those still to do and due before :today, in the themes picked, or in
+ * every theme and none. */
 #define COUNTS_OVERDUE(from, owner, themes)                                                        \
-    "(" COUNTS_OVERDUE_OF(from, owner, themes, "open") " + "                                       \
-    COUNTS_OVERDUE_OF(from, owner, themes, "in-progress") ")"
-/* The same in every theme and none. */
+    "(" COUNTS_MONTHS_BEFORE(from, owner, themes, "") " + "                                        \
+    COUNTS_DAYS_BEFORE(from, owner, themes, "") ")"
 #define COUNTS_OVERDUE_EVERYWHERE(owner)                                                           \
-    "(" COUNTS_OVERDUE(COUNTS_EVERY_FROM, owner, COUNTS_EVERY_THEME) " + "                         \
-    COUNTS_OVERDUE("", owner, COUNTS_THEME("''")) ")"
+    "(" COUNTS_MONTHS_BEFORE(COUNTS_EVERY_FROM, owner, COUNTS_EVERY_THEME, "") " + "               \
+    COUNTS_MONTHS_BEFORE("", owner, COUNTS_THEME("''"), "") " + "                                  \
+    COUNTS_DAYS_BEFORE("", owner, "", "") ")"
 
 /* clang-format on */
 
@@ -94,20 +97,26 @@ enum pb_status pb_counts_rebuild(struct pb_db *db, struct pb_error *err);
  * their rows, from the actions already there. */
 enum pb_status counts_create(struct pb_db *db, struct pb_error *err);
 
-/* One line for each count that the tables hold wrongly (for check.c).
- * The owner '' is every action, '*' those owned by all. */
+/* One line for each count that a table holds wrongly (for check.c): the
+ * table, its key and the counts kept and held by the actions. The owner
+ * '' is every action, '*' those owned by all. */
+#define COUNTS_CHECK(table, key, by)                                                               \
+    "SELECT '" table ": ' || sum(kept) || ' counted, ' || sum(actual) || ' held, for '"            \
+    " || k FROM (SELECT " key " AS k, n AS kept, 0 AS actual FROM " table                          \
+    " UNION ALL SELECT " key ", 0, n FROM (" by ")) GROUP BY k HAVING sum(kept) <> sum(actual)"
 #define COUNTS_CHECK_STATUS                                                                        \
-    "SELECT 'action_counts: ' || sum(kept) || ' counted, ' || sum(actual) || ' held, for owner '"  \
-    " || quote(owner) || ', theme ' || quote(theme) || ', status ' || status FROM ("               \
-    " SELECT owner, theme, status, n AS kept, 0 AS actual FROM action_counts"                      \
-    " UNION ALL SELECT owner, theme, status, 0, n FROM (" COUNTS_BY_STATUS "))"                    \
-    " GROUP BY owner, theme, status HAVING sum(kept) <> sum(actual)"
-#define COUNTS_CHECK_DUE                                                                           \
-    "SELECT 'action_due_counts: ' || sum(kept) || ' counted, ' || sum(actual) || ' held, for'"     \
-    " || ' owner ' || quote(owner) || ', theme ' || quote(theme) || ', status ' || status"         \
-    " || ', ' || span || ' ' || due FROM ("                                                        \
-    " SELECT owner, theme, status, span, due, n AS kept, 0 AS actual FROM action_due_counts"       \
-    " UNION ALL SELECT owner, theme, status, span, due, 0, n FROM (" COUNTS_BY_DUE "))"            \
-    " GROUP BY owner, theme, status, span, due HAVING sum(kept) <> sum(actual)"
+    COUNTS_CHECK("action_counts",                                                                  \
+                 "'owner ' || quote(owner) || ', theme ' || quote(theme) || ', ' || status",       \
+                 COUNTS_BY_STATUS)
+#define COUNTS_CHECK_MONTH                                                                         \
+    COUNTS_CHECK("action_month_counts",                                                            \
+                 "'owner ' || quote(owner) || ', theme ' || quote(theme) || ', month ' || month"   \
+                 " || ', ' || status",                                                             \
+                 COUNTS_BY_MONTH)
+#define COUNTS_CHECK_DAY                                                                           \
+    COUNTS_CHECK("action_day_counts",                                                              \
+                 "'owner ' || quote(owner) || ', theme ' || quote(theme) || ', day ' || due"       \
+                 " || ', ' || status",                                                             \
+                 COUNTS_BY_DAY)
 
 #endif

@@ -49,38 +49,51 @@ static size_t terms_of(const struct pb_action_query *q, struct term *t)
     return 5;
 }
 
-/* One count of column i (see add_column) under owner, over the themes
- * that from and themes pick (counts.h), added or taken away. */
+/* Column i's count (see add_column) under owner, over the themes that
+ * from and themes pick (counts.h), added or taken away: for i < 4 the
+ * actions of a status; for the overdue, of the months before this one, or
+ * of this month's days (days). */
 static void add_count(struct pb_buf *b, int sign, const char *from, const char *owner,
-                      const char *themes, size_t i)
+                      const char *themes, size_t i, bool days)
 {
     pb_buf_puts(b, sign > 0 ? " + " : " - ");
     if (i < 4)
         pb_buf_addf(b, COUNTS_STATUS("%s", "%s", "%s", "%s"), from, owner, themes,
                     counted_statuses[i]);
+    else if (!days)
+        pb_buf_addf(b, COUNTS_MONTHS_BEFORE("%s", "%s", "%s", " AND c.status = '%s'"), from, owner,
+                    themes, counted_statuses[i - 4]);
     else
-        pb_buf_addf(b, COUNTS_OVERDUE_OF("%s", "%s", "%s", "%s"), from, owner, themes,
-                    counted_statuses[i - 4], from, owner, themes, counted_statuses[i - 4]);
+        pb_buf_addf(b, COUNTS_DAYS_BEFORE("%s", "%s", "%s", " AND c.status = '%s'"), from, owner,
+                    themes, counted_statuses[i - 4]);
 }
 
-/* A term's counts of column i, in the themes the query and the term pick. */
+/* A term's counts of column i, in the themes the query and the term pick.
+ * In every theme, the overdue are the months theme by theme, those of the
+ * actions without a theme, and this month's days in one run. */
 static void add_term(struct pb_buf *b, const struct pb_action_query *q, const struct term *t,
                      size_t i)
 {
+    const char *from = "";
+    char *themes = NULL;
     if (t->led) {
-        char *themes =
+        from = COUNTS_LED_FROM;
+        themes =
             pb_xasprintf("%s%s", COUNTS_LED(":queue"), q->filter.theme ? " AND l.id = :theme" : "");
-        add_count(b, t->sign, COUNTS_LED_FROM, t->owner, themes, i);
-        free(themes);
     } else if (q->filter.theme) {
-        add_count(b, t->sign, "", t->owner, COUNTS_THEME(":theme"), i);
-    } else if (i < 4) {
-        add_count(b, t->sign, "", t->owner, "", i);
-    } else {
-        /* theme by theme, then the actions without one */
-        add_count(b, t->sign, COUNTS_EVERY_FROM, t->owner, COUNTS_EVERY_THEME, i);
-        add_count(b, t->sign, "", t->owner, COUNTS_THEME("''"), i);
+        themes = pb_xstrdup(COUNTS_THEME(":theme"));
     }
+    if (i < 4) {
+        add_count(b, t->sign, from, t->owner, themes ? themes : "", i, false);
+    } else if (themes) {
+        add_count(b, t->sign, from, t->owner, themes, i, false);
+        add_count(b, t->sign, from, t->owner, themes, i, true);
+    } else {
+        add_count(b, t->sign, COUNTS_EVERY_FROM, t->owner, COUNTS_EVERY_THEME, i, false);
+        add_count(b, t->sign, "", t->owner, COUNTS_THEME("''"), i, false);
+        add_count(b, t->sign, "", t->owner, "", i, true);
+    }
+    free(themes);
 }
 
 /* Column i of the statement: the actions of counted_statuses[i], or for

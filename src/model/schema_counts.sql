@@ -23,22 +23,32 @@ CREATE TABLE action_counts (
 ) STRICT, WITHOUT ROWID;
 
 -- The actions still to do (open or in progress) that have a due date,
--- counted by the day they are due ('day', due) and by its month ('month',
--- due the month's first day), so that those overdue at any today are the
--- months before today's plus the days of today's month before it: a sum
--- over at most a row a month and 30 a day, not over the actions.
-CREATE TABLE action_due_counts (
+-- counted by the month they are due in (`month`, its first day) and by
+-- the day, so that those overdue at any today are the months before
+-- today's plus the days of today's month before it: a sum over a row a
+-- month and at most 30 days, not over the actions. The months are kept
+-- theme by theme, a theme's in one run; the days date by date, so that an
+-- owner's days of this month, in every theme, are one run too.
+CREATE TABLE action_month_counts (
     owner  TEXT NOT NULL,
     theme  TEXT NOT NULL,
+    month  TEXT NOT NULL,
     status TEXT NOT NULL,
-    span   TEXT NOT NULL CHECK (span = 'day' OR span = 'month'),
-    due    TEXT NOT NULL,
     n      INTEGER NOT NULL,
-    PRIMARY KEY (owner, theme, status, span, due)
+    PRIMARY KEY (owner, theme, month, status)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE action_day_counts (
+    owner  TEXT NOT NULL,
+    due    TEXT NOT NULL,
+    theme  TEXT NOT NULL,
+    status TEXT NOT NULL,
+    n      INTEGER NOT NULL,
+    PRIMARY KEY (owner, due, theme, status)
 ) STRICT, WITHOUT ROWID;
 
 -- What one action counts for under one owner, +1 or -1: the triggers
--- below insert here and this view's trigger applies it to both tables, so
+-- below insert here and this view's trigger applies it to the tables, so
 -- that what an action contributes is written once. Rows that fall to 0
 -- are deleted, so that the tables hold just what a rebuild would.
 CREATE VIEW action_count_changes (owner, theme, status, due, n) AS
@@ -52,17 +62,20 @@ BEGIN
     DELETE FROM action_counts
         WHERE NEW.n < 0 AND owner = NEW.owner AND theme = NEW.theme AND status = NEW.status
         AND n = 0;
-    INSERT INTO action_due_counts (owner, theme, status, span, due, n)
-        SELECT NEW.owner, NEW.theme, NEW.status, s.span,
-               CASE s.span WHEN 'day' THEN NEW.due ELSE date(NEW.due, 'start of month') END,
-               NEW.n
-        FROM (SELECT 'day' AS span UNION ALL SELECT 'month') s
+    INSERT INTO action_month_counts (owner, theme, month, status, n)
+        SELECT NEW.owner, NEW.theme, date(NEW.due, 'start of month'), NEW.status, NEW.n
         WHERE NEW.due IS NOT NULL AND (NEW.status = 'open' OR NEW.status = 'in-progress')
         ON CONFLICT DO UPDATE SET n = n + excluded.n;
-    DELETE FROM action_due_counts
-        WHERE NEW.n < 0 AND owner = NEW.owner AND theme = NEW.theme AND status = NEW.status
-        AND (span, due) IN (VALUES ('day', NEW.due), ('month', date(NEW.due, 'start of month')))
-        AND n = 0;
+    DELETE FROM action_month_counts
+        WHERE NEW.n < 0 AND owner = NEW.owner AND theme = NEW.theme
+        AND month = date(NEW.due, 'start of month') AND status = NEW.status AND n = 0;
+    INSERT INTO action_day_counts (owner, due, theme, status, n)
+        SELECT NEW.owner, NEW.due, NEW.theme, NEW.status, NEW.n
+        WHERE NEW.due IS NOT NULL AND (NEW.status = 'open' OR NEW.status = 'in-progress')
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+    DELETE FROM action_day_counts
+        WHERE NEW.n < 0 AND owner = NEW.owner AND due = NEW.due AND theme = NEW.theme
+        AND status = NEW.status AND n = 0;
 END;
 
 -- An action counts under '', '*' when owned by all, and else under the

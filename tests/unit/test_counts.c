@@ -403,7 +403,7 @@ counts__after_every_kind_of_change_and_its_undo__equal_counting_the_actions(void
     assert_true(c.dropped > 0);
 }
 
-/* Both tables' rows, as one text. */
+/* The count tables' rows, as one text. */
 static char *tables_text(struct pb_db *db)
 {
     sqlite3_stmt *st = NULL;
@@ -411,8 +411,10 @@ static char *tables_text(struct pb_db *db)
                                         "SELECT group_concat(r, ';') FROM ("
                                         " SELECT owner || '/' || theme || '/' || status || '='"
                                         " || n AS r FROM action_counts UNION ALL"
-                                        " SELECT owner || '/' || theme || '/' || status || '/'"
-                                        " || span || '/' || due || '=' || n FROM action_due_counts"
+                                        " SELECT owner || '/' || theme || '/' || month || '/'"
+                                        " || status || '=' || n FROM action_month_counts UNION ALL"
+                                        " SELECT owner || '/' || theme || '/' || due || '/'"
+                                        " || status || '=' || n FROM action_day_counts"
                                         " ORDER BY 1)",
                                         -1, &st, NULL),
                      SQLITE_OK);
@@ -476,11 +478,14 @@ static void counts__are_derived__so_the_history_never_holds_them(void **state)
     for (int i = 0; i < 30; i++)
         random_change(t->db, &w);
     assert_true(rows_of(t->db, "SELECT count(*) FROM action_counts") > 0);
-    assert_int_equal(rows_of(t->db, "SELECT count(*) FROM change_rows"
-                                    " WHERE tbl IN ('action_counts', 'action_due_counts')"),
+    assert_true(rows_of(t->db, "SELECT count(*) FROM action_day_counts") > 0);
+    assert_int_equal(rows_of(t->db,
+                             "SELECT count(*) FROM change_rows WHERE tbl IN"
+                             " ('action_counts', 'action_month_counts', 'action_day_counts')"),
                      0);
     assert_int_equal(rows_of(t->db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
-                                    " AND tbl_name IN ('action_counts', 'action_due_counts')"),
+                                    " AND tbl_name IN ('action_counts', 'action_month_counts',"
+                                    " 'action_day_counts')"),
                      0);
 }
 
@@ -492,16 +497,19 @@ static void check__finds_a_count_that_drifted__and_rebuild_mends_it(void **state
     assert_int_equal(sqlite3_exec(raw,
                                   "UPDATE action_counts SET n = n + 1 WHERE owner = ''"
                                   " AND theme = 't0' AND status = 'open';"
-                                  "DELETE FROM action_due_counts WHERE owner = 'm3';",
+                                  "DELETE FROM action_day_counts WHERE owner = 'm3';"
+                                  "UPDATE action_month_counts SET n = 5 WHERE owner = '*';",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
     struct pb_buf report = {0};
     struct pb_error err = {0};
     assert_int_equal(pb_db_check(t->db, &report, &err), PB_ERR_DATA);
     assert_non_null(strstr(report.data, "counts: action_counts: 2 counted, 1 held, for owner '',"
-                                        " theme 't0', status open"));
-    assert_non_null(strstr(report.data, "counts: action_due_counts: 0 counted, 1 held, for"
-                                        " owner 'm3', theme '', status open, day 2023-03-01"));
+                                        " theme 't0', open\n"));
+    assert_non_null(strstr(report.data, "counts: action_day_counts: 0 counted, 1 held, for"
+                                        " owner 'm3', theme '', day 2023-03-01, open\n"));
+    assert_non_null(strstr(report.data, "counts: action_month_counts: 5 counted, 1 held, for"
+                                        " owner '*', theme 't1', month 2023-03-01, in-progress\n"));
     pb_buf_free(&report);
 
     assert_int_equal(pb_change_begin(t->db, "rebuild the counts", &err), PB_OK);

@@ -24,7 +24,7 @@ struct testdb {
     "DROP TRIGGER actions_counts_i; DROP TRIGGER actions_counts_d; DROP TRIGGER actions_counts_u;" \
     "DROP TRIGGER action_owners_counts_i; DROP TRIGGER action_owners_counts_d;"                    \
     "DROP TRIGGER action_owners_counts_u; DROP VIEW action_count_changes;"                         \
-    "DROP TABLE action_counts; DROP TABLE action_due_counts;"
+    "DROP TABLE action_counts; DROP TABLE action_month_counts; DROP TABLE action_day_counts;"
 
 /* Makes the folder and opens dir/panel.db in it, today ("YYYY-MM-DD")
  * pinned; NULL leaves the clock alone. */

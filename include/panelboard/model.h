@@ -21,7 +21,7 @@
 struct pb_db;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define PB_SCHEMA_VERSION 8
+#define PB_SCHEMA_VERSION 9
 #define PB_BUSY_TIMEOUT_MS 5000
 
 struct pb_db_options {

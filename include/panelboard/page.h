@@ -284,7 +284,8 @@ enum pb_table {
 
 /* The tables touched by changes with ids above `since`, as pb_table bits,
  * and the newest change id (*latest; `since` when there is none newer).
- * Reads only the history rows of those changes, through an index. */
+ * Reads only the history rows of those changes, through an index; with
+ * tables NULL, only the newest id. */
 enum pb_status pb_changes_since(struct pb_db *db, int64_t since, unsigned *tables, int64_t *latest,
                                 struct pb_error *err);
 

@@ -145,7 +145,9 @@ enum pb_status dash_open(struct dash *d, struct pb_db *db, const struct dash_opt
     d->height = 20;
     d->query.order = PB_ORDER_ID;
     d->data_version = pb_db_data_version(db);
-    enum pb_status s = pb_changes_since(db, 0, &(unsigned){0}, &d->seen_change, err);
+    /* where live.c starts looking from; what the history held before is
+     * what the panes read now */
+    enum pb_status s = pb_changes_since(db, 0, NULL, &d->seen_change, err);
     if (s == PB_OK)
         s = dash_read_header(d, err);
     if (s == PB_OK)

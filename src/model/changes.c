@@ -52,7 +52,8 @@ static unsigned table_bit(const char *table)
 enum pb_status pb_changes_since(struct pb_db *db, int64_t since, unsigned *tables, int64_t *latest,
                                 struct pb_error *err)
 {
-    *tables = 0;
+    if (tables)
+        *tables = 0;
     *latest = since;
     sqlite3_stmt *st = sql_prepare(db, "SELECT max(id) FROM changes", err);
     if (!st)
@@ -62,8 +63,12 @@ enum pb_status pb_changes_since(struct pb_db *db, int64_t since, unsigned *table
     sqlite3_reset(st);
     if (rc < 0)
         return failed(err);
-    if (newest <= since)
+    /* without tables, only the newest id: at since 0 the rows read would
+     * be the whole history */
+    if (newest <= since || !tables) {
+        *latest = newest > since ? newest : since;
         return PB_OK;
+    }
     st = sql_prepare(db, "SELECT tbl FROM change_rows WHERE change > :since", err);
     if (!st)
         return failed(err);

@@ -1,7 +1,9 @@
 /*
- * `panelboard check`: SQLite's integrity check, the foreign keys, and the
- * panel's own rules that the schema cannot state.
+ * `panelboard check`: SQLite's integrity check, the foreign keys, the
+ * panel's own rules that the schema cannot state, and the count tables
+ * against a fresh count of the actions.
  */
+#include "counts.h"
 #include "sql.h"
 
 #include <stdlib.h>
@@ -64,7 +66,8 @@ static enum pb_status check_column(struct pb_db *db, const char *table, const ch
 
 /* Every text column of the panel's tables (the history keeps what was
  * typed, file names included, and is shown through the sanitizer;
- * queue_owned holds copies of ids and dates, and has no rowid). */
+ * queue_owned and the count tables hold only copies of ids, dates and keys
+ * from the actions). */
 static enum pb_status check_text(struct pb_db *db, struct pb_buf *report, size_t *problems,
                                  struct pb_error *err)
 {
@@ -72,7 +75,8 @@ static enum pb_status check_text(struct pb_db *db, struct pb_buf *report, size_t
     if (sqlite3_prepare_v2(db->sql,
                            "SELECT t.name, c.name FROM sqlite_schema t, pragma_table_info(t.name) c "
                            "WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite%' "
-                           "AND t.name NOT IN ('changes', 'change_rows', 'queue_owned') "
+                           "AND t.name NOT IN ('changes', 'change_rows', 'queue_owned', "
+                           "'action_counts', 'action_month_counts', 'action_day_counts') "
                            "AND c.type = 'TEXT' "
                            "ORDER BY t.name, c.cid",
                            -1, &st, NULL) != SQLITE_OK)
@@ -134,6 +138,12 @@ enum pb_status pb_db_check(struct pb_db *db, struct pb_buf *report, struct pb_er
          "UNION ALL SELECT 'action ' || action || ' is in the queue of ' || member "
          "|| ', who does not own it' FROM (SELECT * FROM queue_owned EXCEPT SELECT * FROM owned)",
          NULL},
+        /* what the dashboard shows must be what the actions hold: a count
+         * table written by another program, or with its triggers dropped,
+         * would drift */
+        {"counts", COUNTS_CHECK_STATUS, NULL},
+        {"counts", COUNTS_CHECK_MONTH, NULL},
+        {"counts", COUNTS_CHECK_DAY, NULL},
     };
     size_t problems = 0;
     for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {

@@ -7,9 +7,12 @@
  * undo and redo by who, version 5 the one a queue reads through, version 6
  * the login behind each change (schema_login.sql), version 7 what a bulk
  * load needs (bulk.c), version 8 what a queue reads, kept in its order
- * (schema_queue.sql).
+ * (schema_queue.sql), version 9 the actions counted (schema_counts.sql,
+ * counts.c).
  */
 #include "migrate.h"
+
+#include "counts.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -257,6 +260,16 @@ static enum pb_status step_queue_owned(struct pb_db *db, struct pb_error *err)
     return sql_exec(db, pb_schema_queue_sql, err);
 }
 
+/* The dashboard's counts (themes, leads, the status line) from tables the
+ * triggers keep, instead of count(*)s that grow with the panel: at
+ * 1,000,000 actions the themes' counts took 300 ms of the first frame, the
+ * status line's 125 ms and the leads' seconds. Filled from the rows already
+ * there. */
+static enum pb_status step_counts(struct pb_db *db, struct pb_error *err)
+{
+    return counts_create(db, err);
+}
+
 static enum pb_status (*const steps[PB_SCHEMA_VERSION])(struct pb_db *, struct pb_error *) = {
     step_1,
     step_2,
@@ -266,6 +279,7 @@ static enum pb_status (*const steps[PB_SCHEMA_VERSION])(struct pb_db *, struct p
     step_login,
     step_bulk_load,
     step_queue_owned,
+    step_counts,
 };
 
 static enum pb_status upgrade(struct pb_db *db, int64_t from, struct pb_error *err)

@@ -8,21 +8,22 @@
 
 #include <stdlib.h>
 
-/* A lead's actions that meet cond (ACTION_LIVE, or ACTION_OVERDUE, which
- * says it too, so both use the partial indexes): those they own, those all
- * own, and those of their themes that neither they nor all own, so that
- * none is counted twice.
- * CROSS JOIN keeps the planner starting from the lead's own rows, not from
- * every overdue action. */
-#define LEAD_ACTIONS(cond)                                                                         \
-    "((SELECT count(*) FROM action_owners o CROSS JOIN actions a ON a.id = o.action"               \
-    "   WHERE o.member = t.lead AND " cond ")"                                                     \
-    " + (SELECT count(*) FROM actions a INDEXED BY actions_all_live"                               \
-    "   WHERE a.owners_all = 1 AND " cond ")"                                                      \
-    " + (SELECT count(*) FROM themes l JOIN actions a INDEXED BY actions_live_by_theme_due"        \
-    "   ON a.theme = l.id WHERE l.lead = t.lead AND " cond " AND a.owners_all = 0"                 \
-    "   AND NOT EXISTS (SELECT 1 FROM action_owners o WHERE o.action = a.id"                       \
-    "    AND o.member = t.lead)))"
+/* A lead's actions still to do, and their overdue ones, from the count
+ * tables (counts.h): those all own, those they own, and those of their
+ * themes, less the ones of their themes already counted as all's or
+ * theirs, so that none is counted twice. */
+/* clang-format off */
+#define LEAD_OPEN                                                                                  \
+    "(" COUNTS_LIVE("", COUNTS_ALL, "") " + " COUNTS_LIVE("", "t.lead", "")                        \
+    " + " COUNTS_LIVE(COUNTS_LED_FROM, COUNTS_EVERY, COUNTS_LED("t.lead"))                         \
+    " - " COUNTS_LIVE(COUNTS_LED_FROM, COUNTS_ALL, COUNTS_LED("t.lead"))                           \
+    " - " COUNTS_LIVE(COUNTS_LED_FROM, "t.lead", COUNTS_LED("t.lead")) ")"
+#define LEAD_OVERDUE                                                                               \
+    "(" COUNTS_OVERDUE_EVERYWHERE(COUNTS_ALL) " + " COUNTS_OVERDUE_EVERYWHERE("t.lead")            \
+    " + " COUNTS_OVERDUE(COUNTS_LED_FROM, COUNTS_EVERY, COUNTS_LED("t.lead"))                      \
+    " - " COUNTS_OVERDUE(COUNTS_LED_FROM, COUNTS_ALL, COUNTS_LED("t.lead"))                        \
+    " - " COUNTS_OVERDUE(COUNTS_LED_FROM, "t.lead", COUNTS_LED("t.lead")) ")"
+/* clang-format on */
 
 /* A lead appears at their first theme. */
 #define FIRST_THEME_OF_LEAD                                                                        \
@@ -56,7 +57,7 @@ static const struct list_def lists[] = {
                 "SELECT t.position, t.lead, m.name, m.post,"
                 " (SELECT group_concat(title, ', ') FROM (SELECT title FROM themes l"
                 "  WHERE l.lead = t.lead ORDER BY l.position)), "
-                LEAD_ACTIONS(ACTION_LIVE) ", " LEAD_ACTIONS(ACTION_OVERDUE) ","
+                LEAD_OPEN ", " LEAD_OVERDUE ","
                 " (SELECT max(date) FROM updates u WHERE u.by = t.lead)"
                 " FROM themes t INDEXED BY themes_by_position"
                 " JOIN members m ON m.id = t.lead",

@@ -8,15 +8,13 @@
 #include <panelboard/page.h>
 
 #include "action_rows.h"
+#include "counts.h"
 #include "sql.h"
 
-#define THEME_COUNT(status)                                                                        \
-    "(SELECT count(*) FROM actions a WHERE a.theme = t.id AND a.status = '" status "')"
-
-/* A theme's overdue actions, from the partial index of live actions. */
-#define THEME_OVERDUE                                                                              \
-    "(SELECT count(*) FROM actions a INDEXED BY actions_live_by_theme_due"                         \
-    "  WHERE a.theme = t.id AND " ACTION_OVERDUE ")"
+/* A theme's actions of a status, and its overdue ones, from the count
+ * tables (counts.h). */
+#define THEME_COUNT(status) COUNTS_STATUS("", COUNTS_EVERY, COUNTS_THEME("t.id"), status)
+#define THEME_OVERDUE       COUNTS_OVERDUE("", COUNTS_EVERY, COUNTS_THEME("t.id"))
 
 /* A theme's row (page_read_theme reads it) over themes t and its lead m,
  * without the FROM clause. */
@@ -54,7 +52,8 @@ const char *page_action_sql(struct pb_db *db, const struct pb_action_query *quer
 /* The same for the other lists; its first column is the row's order. */
 const char *page_list_sql(struct pb_db *db, enum pb_list list, enum pb_page_dir dir,
                           enum page_start start, bool find);
-/* The statements of pb_action_count for a query, one per count. */
+/* The statement pb_action_count runs for a query: over the count tables
+ * when they can answer it, else over the actions. */
 const char *page_count_sql(struct pb_db *db, const struct pb_action_query *query);
 
 /* Appends the query's filters (" AND ..."), as in pb_action_list, over

@@ -1665,6 +1665,45 @@ static void dash__detail_of_a_theme__names_its_lead(void **state)
     assert_string_equal(lines[1].text, "Cllr Thirkill");
 }
 
+/* The open actions are asked for as such: sixty done ones due sooner do
+ * not crowd out the one still to do. */
+static void dash__detail_of_a_theme__lists_its_open_actions_past_many_done_ones(void **state)
+{
+    struct fixture *f = *state;
+    struct pb_error err = {0};
+    const char *owner = "thirkill";
+    pb_day due = 0;
+    assert_true(pb_date_parse("2022-01-01", &due));
+    assert_int_equal(pb_change_begin(f->t.db, "closed ones", &err), PB_OK);
+    for (int i = 0; i < 60; i++) {
+        struct pb_action_new a = {.title = "Done already", .owners = &owner, .n_owners = 1,
+                                  .theme = "housing", .has_due = true, .due = due + i};
+        int64_t id = 0;
+        assert_int_equal(pb_action_add(f->t.db, &a, &id, &err), PB_OK);
+        assert_int_equal(pb_action_set_status(f->t.db, id, "done", NULL, -1, &err), PB_OK);
+    }
+    assert_int_equal(pb_change_end(f->t.db, PB_OK, &err), PB_OK);
+    struct pb_action_new open = {.title = "Still to do", .owners = &owner, .n_owners = 1,
+                                 .theme = "housing", .has_due = true, .due = due + 200};
+    int64_t id = 0;
+    assert_int_equal(pb_action_add(f->t.db, &open, &id, &err), PB_OK);
+    open_dash_with(f, NULL, false);
+    keys(f, 'j', 3);
+    const struct dash_line *lines = NULL;
+    size_t n = 0;
+    dash_detail_lines(&f->d, &lines, &n);
+    assert_string_equal(lines[0].text, "Housing");
+    char label[24];
+    snprintf(label, sizeof label, "#%lld", (long long)id);
+    size_t found = 0;
+    for (size_t i = 0; i < n; i++)
+        if (lines[i].label && strcmp(lines[i].label, label) == 0) {
+            assert_string_equal(lines[i].text, "! Still to do, due 2022-07-20");
+            found++;
+        }
+    assert_int_equal(found, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1808,6 +1847,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(
             dash__detail__shows_the_selected_action_and_enter_lets_j_scroll_it, setup_example,
             teardown),
+        cmocka_unit_test_setup_teardown(
+            dash__detail_of_a_theme__lists_its_open_actions_past_many_done_ones,
+            setup_example_closed, teardown),
         cmocka_unit_test_setup_teardown(dash__detail_of_a_theme__names_its_lead, setup_example,
                                         teardown),
     };

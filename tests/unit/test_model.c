@@ -3,6 +3,7 @@
  * merging records by key, history and undo.
  */
 #include <panelboard/action.h>
+#include <panelboard/page.h>
 #include <panelboard/record.h>
 
 #include "testdb.h"
@@ -118,7 +119,8 @@ static void open__shared_creates_group_writable_file(void **state)
     free(path);
 }
 
-/* What schema version 2 had where version 3 has the pages' indexes. */
+/* What schema version 2 had where version 3 has the pages' indexes (and
+ * without what the versions after added). */
 static const char back_to_version_2[] =
     "DROP INDEX actions_by_theme_id; DROP INDEX actions_by_theme_due;"
     "DROP INDEX actions_by_status; DROP INDEX actions_by_due; DROP INDEX actions_live_by_id;"
@@ -133,7 +135,8 @@ static const char back_to_version_2[] =
     "ALTER TABLE changes DROP COLUMN login;"
     "PRAGMA user_version = 2;";
 
-/* What schema version 3 had where version 5 has the undo and queue indexes. */
+/* What schema version 3 had where version 5 has the undo and queue indexes
+ * (after testdb_back_to_version_6 has undone what came since). */
 static const char back_to_version_3[] =
     "DROP INDEX changes_by_who; DROP INDEX changes_by_undoes;"
     "DROP INDEX actions_live_queue; ALTER TABLE changes DROP COLUMN login;"
@@ -642,6 +645,60 @@ static void copy_file(const char *from, const char *to)
     assert_int_equal(fclose(out), 0);
 }
 
+/* The actions of theme (NULL: all) in status (NULL: overdue at today),
+ * counted from the actions themselves. */
+static int64_t count_by_hand(sqlite3 *raw, const char *theme, const char *status,
+                             const char *today)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(
+        sqlite3_prepare_v2(raw,
+                           "SELECT count(*) FROM actions WHERE (?1 IS NULL OR theme = ?1) AND"
+                           " CASE WHEN ?2 IS NULL THEN status IN ('open', 'in-progress')"
+                           " AND due < ?3 ELSE status = ?2 END",
+                           -1, &st, NULL),
+        SQLITE_OK);
+    sqlite3_bind_text(st, 1, theme, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, today, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int64_t n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* The counts the dashboard reads after the upgrade (from the count tables
+ * the upgrade filled) are those of the actions it kept, for each theme
+ * and overall, overdue at a pinned today among them. */
+static void assert_upgraded_counts(struct pb_db *db, sqlite3 *raw)
+{
+    static const char *const themes[] = {NULL, "housing", "youth-justice", "education"};
+    static const char *const todays[] = {"2022-11-01", "2022-12-01", "2023-06-01"};
+    int64_t overdue_seen = 0;
+    for (size_t d = 0; d < sizeof todays / sizeof todays[0]; d++) {
+        pb_day today;
+        assert_true(pb_date_parse(todays[d], &today));
+        pb_db_set_today(db, today);
+        for (size_t i = 0; i < sizeof themes / sizeof themes[0]; i++) {
+            struct pb_action_query q = {.filter.theme = themes[i]};
+            struct pb_action_counts c;
+            struct pb_error err = {0};
+            assert_int_equal(pb_action_count(db, &q, &c, &err), PB_OK);
+            assert_int_equal(c.open, count_by_hand(raw, themes[i], "open", todays[d]));
+            assert_int_equal(c.in_progress, count_by_hand(raw, themes[i], "in-progress", todays[d]));
+            assert_int_equal(c.done, count_by_hand(raw, themes[i], "done", todays[d]));
+            assert_int_equal(c.dropped, count_by_hand(raw, themes[i], "dropped", todays[d]));
+            assert_int_equal(c.overdue, count_by_hand(raw, themes[i], NULL, todays[d]));
+            overdue_seen += c.overdue;
+        }
+    }
+    assert_true(overdue_seen > 0);
+    struct pb_buf report = {0};
+    struct pb_error err = {0};
+    assert_int_equal(pb_db_check(db, &report, &err), PB_OK);
+    pb_buf_free(&report);
+}
+
 static void open__upgrades_a_schema_1_database__keeping_every_row(void **state)
 {
     struct testdb *f = *state;
@@ -662,10 +719,11 @@ static void open__upgrades_a_schema_1_database__keeping_every_row(void **state)
     enum pb_put_result result;
     assert_int_equal(pb_record_put(db, PB_KIND_MEETING, values, &result, NULL, &err), PB_OK);
     assert_int_equal(result, PB_PUT_UPDATED);
-    pb_db_close(db);
 
     sqlite3 *raw;
     assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+    assert_upgraded_counts(db, raw);
+    pb_db_close(db);
     assert_int_equal(count_rows(raw, "PRAGMA user_version"), PB_SCHEMA_VERSION);
     for (size_t i = 0; i < sizeof schema_1_rows / sizeof schema_1_rows[0]; i++) {
         char *sql = pb_xasprintf("SELECT count(*) FROM %s", schema_1_rows[i].table);

@@ -740,6 +740,25 @@ static void changes__since_names_exactly_the_tables_touched(void **state)
     assert_int_equal(tables, PB_TABLE_UPDATES);
 }
 
+/* What the dashboard asks as it opens: where to look from next time. At a
+ * million actions reading the history for it was most of the first
+ * frame. */
+static void
+changes__since_without_tables__gives_the_newest_without_reading_the_history(void **state)
+{
+    struct testdb *t = *state;
+    struct pb_error err = {0};
+    int64_t newest = 0, latest = -1;
+    unsigned tables = 0;
+    assert_int_equal(pb_changes_since(t->db, 0, &tables, &newest, &err), PB_OK);
+    assert_true(newest > 0);
+    testdb_fail_statement(t->db, "FROM change_rows WHERE change >", 0);
+    assert_int_equal(pb_changes_since(t->db, 0, NULL, &latest, &err), PB_OK);
+    assert_int_equal(latest, newest);
+    assert_int_not_equal(pb_changes_since(t->db, 0, &tables, &latest, &err), PB_OK);
+    testdb_fail_statement(t->db, NULL, 0);
+}
+
 static void changes__last_change_of_a_row_names_who(void **state)
 {
     struct testdb *t = *state;
@@ -1104,6 +1123,8 @@ int main(void)
         cmocka_unit_test(find__finds_forward_and_backward_and_says_when_not),
         cmocka_unit_test(find__in_a_queue_finds_its_matching_rows_in_order),
         cmocka_unit_test(changes__since_names_exactly_the_tables_touched),
+        cmocka_unit_test(
+            changes__since_without_tables__gives_the_newest_without_reading_the_history),
         cmocka_unit_test(changes__last_change_of_a_row_names_who),
     };
     const struct CMUnitTest small[] = {

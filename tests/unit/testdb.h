@@ -19,6 +19,14 @@ struct testdb {
     int n_others; /* databases testdb_open_another has made */
 };
 
+/* Undoes schema version 9 (the count tables, their view and triggers),
+ * for the tests that take a database back to an older version. */
+#define TESTDB_DROP_COUNTS                                                                         \
+    "DROP TRIGGER actions_counts_i; DROP TRIGGER actions_counts_d; DROP TRIGGER actions_counts_u;" \
+    "DROP TRIGGER action_owners_counts_i; DROP TRIGGER action_owners_counts_d;"                    \
+    "DROP TRIGGER action_owners_counts_u; DROP VIEW action_count_changes;"                         \
+    "DROP TABLE action_counts; DROP TABLE action_month_counts; DROP TABLE action_day_counts;"
+
 /* Makes the folder and opens dir/panel.db in it, today ("YYYY-MM-DD")
  * pinned; NULL leaves the clock alone. */
 void testdb_open(struct testdb *t, const char *today);
@@ -30,7 +38,8 @@ struct pb_db *testdb_open_another(struct testdb *t, const char *today);
 void testdb_close(struct testdb *t);
 
 /* Takes the closed database at path back to schema version 6, as the
- * release before the bulk load made it: TESTDB_BACK_TO_VERSION_7, then
+ * release before the bulk load made it: TESTDB_DROP_COUNTS and
+ * TESTDB_BACK_TO_VERSION_7, then
  * history triggers without their WHEN, no bulk_marks, the id-less actions
  * found through (meeting). */
 void testdb_back_to_version_6(const char *path);
@@ -46,8 +55,8 @@ void testdb_print_import_error(const struct pb_error *err, void *ctx);
 /* How many entries the history holds. */
 size_t testdb_history_entries(struct pb_db *db);
 
-/* SQL that takes a database of this version's schema back to version 7's
- * (version 8's queue_owned and indexes undone). */
+/* SQL that takes a database of version 8's schema back to version 7's
+ * (queue_owned and its indexes undone). */
 #define TESTDB_BACK_TO_VERSION_7                                                                   \
     "DROP TRIGGER queue_owned_owner_i; DROP TRIGGER queue_owned_owner_d;"                          \
     "DROP TRIGGER queue_owned_owner_u; DROP TRIGGER queue_owned_action_i;"                         \

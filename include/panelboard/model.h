@@ -94,9 +94,10 @@ enum pb_status pb_change_end(struct pb_db *db, enum pb_status status, struct pb_
 enum pb_status pb_bulk_begin(struct pb_db *db, struct pb_error *err);
 /* The load is about to add n actions. When that is more than the panel
  * holds (and at least PB_BULK_MIN_ROWS), the indexes the dashboard reads
- * actions through are dropped until pb_bulk_end builds them again: sorted
- * once, rather than kept in order row by row. The indexes a load looks
- * rows up by stay. */
+ * actions through are dropped, and the tables derived from the actions
+ * (the queues' rows, the counts) left alone, until pb_bulk_end builds them
+ * all again: sorted once, rather than kept in order row by row. The
+ * indexes a load looks rows up by stay. */
 #define PB_BULK_MIN_ROWS 10000
 enum pb_status pb_bulk_expect_actions(struct pb_db *db, size_t n, struct pb_error *err);
 enum pb_status pb_bulk_end(struct pb_db *db, struct pb_error *err);

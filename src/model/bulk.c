@@ -8,6 +8,7 @@
  * row added), so undo, redo, the history and the action log read it the
  * same. At 20,000 actions the capture costs a fifth of the triggers.
  */
+#include "derived.h"
 #include "migrate.h"
 
 #include <stdlib.h>
@@ -48,6 +49,9 @@ enum pb_status pb_bulk_expect_actions(struct pb_db *db, size_t n, struct pb_erro
     if (s == PB_OK && drop.len)
         s = sql_exec(db, drop.data, err);
     pb_buf_free(&drop);
+    /* and the derived tables' triggers wait for derived_rebuild */
+    if (s == PB_OK)
+        s = sql_exec(db, "INSERT INTO bulk_marks (tbl, mark) VALUES ('" DERIVED_MARK "', 0)", err);
     if (s == PB_OK && create.len)
         db->bulk_indexes = pb_buf_take(&create);
     else
@@ -73,6 +77,19 @@ enum pb_status pb_bulk_begin(struct pb_db *db, struct pb_error *err)
     return s;
 }
 
+/* Whether pb_bulk_expect_actions silenced the derived tables' triggers. */
+static enum pb_status silenced_derived(struct pb_db *db, bool *silenced, struct pb_error *err)
+{
+    sqlite3_stmt *st = sql_prepare(
+        db, "SELECT EXISTS (SELECT 1 FROM bulk_marks WHERE tbl = '" DERIVED_MARK "')", err);
+    if (!st)
+        return err ? err->status : PB_ERR_INTERNAL;
+    int rc = sql_step(db, st, err);
+    *silenced = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    return rc < 0 ? (err ? err->status : PB_ERR_INTERNAL) : PB_OK;
+}
+
 enum pb_status pb_bulk_end(struct pb_db *db, struct pb_error *err)
 {
     enum pb_status s = PB_OK;
@@ -90,6 +107,11 @@ enum pb_status pb_bulk_end(struct pb_db *db, struct pb_error *err)
         free(sql);
         free(image);
     }
+    bool silenced = false;
+    if (s == PB_OK)
+        s = silenced_derived(db, &silenced, err);
+    if (s == PB_OK && silenced)
+        s = derived_rebuild(db, err);
     if (s == PB_OK)
         s = sql_exec(db, "DELETE FROM bulk_marks", err);
     if (s == PB_OK && db->bulk_indexes)

@@ -4,6 +4,7 @@
  * against a fresh count of the actions.
  */
 #include "counts.h"
+#include "derived.h"
 #include "sql.h"
 
 #include <stdlib.h>
@@ -130,9 +131,7 @@ enum pb_status pb_db_check(struct pb_db *db, struct pb_buf *report, struct pb_er
          NULL},
         /* queue_owned is derived from these two (schema_queue.sql) */
         {"queue",
-         "WITH owned(member, due, action) AS (SELECT o.member, coalesce(a.due, ''), a.id "
-         "FROM action_owners o JOIN actions a ON a.id = o.action "
-         "WHERE a.owners_all = 0 AND a.status IN ('open', 'in-progress')) "
+         "WITH owned(member, due, action) AS (" QUEUE_OWNED_ROWS ") "
          "SELECT 'action ' || action || ' is missing from the queue of ' || member "
          "FROM (SELECT * FROM owned EXCEPT SELECT * FROM queue_owned) "
          "UNION ALL SELECT 'action ' || action || ' is in the queue of ' || member "

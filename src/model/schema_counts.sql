@@ -81,7 +81,7 @@ END;
 -- An action counts under '', '*' when owned by all, and else under the
 -- owners it has at that moment; an owner row added later counts itself.
 CREATE TRIGGER actions_counts_i AFTER INSERT ON actions
-BEGIN
+WHEN NOT EXISTS (SELECT 1 FROM bulk_marks WHERE tbl = 'derived') BEGIN
     INSERT INTO action_count_changes (owner, theme, status, due, n)
         SELECT o.owner, coalesce(NEW.theme, ''), NEW.status, NEW.due, 1
         FROM (SELECT '' AS owner UNION ALL SELECT '*' WHERE NEW.owners_all = 1
@@ -90,7 +90,7 @@ BEGIN
 END;
 
 CREATE TRIGGER actions_counts_d AFTER DELETE ON actions
-BEGIN
+WHEN NOT EXISTS (SELECT 1 FROM bulk_marks WHERE tbl = 'derived') BEGIN
     INSERT INTO action_count_changes (owner, theme, status, due, n)
         SELECT o.owner, coalesce(OLD.theme, ''), OLD.status, OLD.due, -1
         FROM (SELECT '' AS owner UNION ALL SELECT '*' WHERE OLD.owners_all = 1
@@ -100,9 +100,9 @@ END;
 
 -- Only a change to what is counted: an edited title costs nothing.
 CREATE TRIGGER actions_counts_u AFTER UPDATE OF id, owners_all, theme, due, status ON actions
-WHEN OLD.id IS NOT NEW.id OR OLD.owners_all IS NOT NEW.owners_all
-     OR OLD.theme IS NOT NEW.theme OR OLD.due IS NOT NEW.due OR OLD.status IS NOT NEW.status
-BEGIN
+WHEN (OLD.id IS NOT NEW.id OR OLD.owners_all IS NOT NEW.owners_all
+     OR OLD.theme IS NOT NEW.theme OR OLD.due IS NOT NEW.due OR OLD.status IS NOT NEW.status)
+  AND NOT EXISTS (SELECT 1 FROM bulk_marks WHERE tbl = 'derived') BEGIN
     INSERT INTO action_count_changes (owner, theme, status, due, n)
         SELECT o.owner, coalesce(OLD.theme, ''), OLD.status, OLD.due, -1
         FROM (SELECT '' AS owner UNION ALL SELECT '*' WHERE OLD.owners_all = 1
@@ -119,22 +119,22 @@ END;
 -- there (an import or an undo may write the owners first) and is not
 -- owned by all.
 CREATE TRIGGER action_owners_counts_i AFTER INSERT ON action_owners
-BEGIN
+WHEN NOT EXISTS (SELECT 1 FROM bulk_marks WHERE tbl = 'derived') BEGIN
     INSERT INTO action_count_changes (owner, theme, status, due, n)
         SELECT NEW.member, coalesce(a.theme, ''), a.status, a.due, 1
         FROM actions a WHERE a.id = NEW.action AND a.owners_all = 0;
 END;
 
 CREATE TRIGGER action_owners_counts_d AFTER DELETE ON action_owners
-BEGIN
+WHEN NOT EXISTS (SELECT 1 FROM bulk_marks WHERE tbl = 'derived') BEGIN
     INSERT INTO action_count_changes (owner, theme, status, due, n)
         SELECT OLD.member, coalesce(a.theme, ''), a.status, a.due, -1
         FROM actions a WHERE a.id = OLD.action AND a.owners_all = 0;
 END;
 
 CREATE TRIGGER action_owners_counts_u AFTER UPDATE OF action, member ON action_owners
-WHEN OLD.action IS NOT NEW.action OR OLD.member IS NOT NEW.member
-BEGIN
+WHEN (OLD.action IS NOT NEW.action OR OLD.member IS NOT NEW.member)
+  AND NOT EXISTS (SELECT 1 FROM bulk_marks WHERE tbl = 'derived') BEGIN
     INSERT INTO action_count_changes (owner, theme, status, due, n)
         SELECT OLD.member, coalesce(a.theme, ''), a.status, a.due, -1
         FROM actions a WHERE a.id = OLD.action AND a.owners_all = 0;

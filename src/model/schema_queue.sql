@@ -30,20 +30,23 @@ INSERT INTO queue_owned (member, due, action)
     WHERE a.owners_all = 0 AND a.status IN ('open', 'in-progress')
     ORDER BY 1, 2, 3;
 
-CREATE TRIGGER queue_owned_owner_i AFTER INSERT ON action_owners BEGIN
+CREATE TRIGGER queue_owned_owner_i AFTER INSERT ON action_owners
+WHEN NOT EXISTS (SELECT 1 FROM bulk_marks WHERE tbl = 'derived') BEGIN
     INSERT INTO queue_owned (member, due, action)
         SELECT NEW.member, coalesce(a.due, ''), a.id FROM actions a
         WHERE a.id = NEW.action AND a.owners_all = 0
           AND a.status IN ('open', 'in-progress');
 END;
 
-CREATE TRIGGER queue_owned_owner_d AFTER DELETE ON action_owners BEGIN
+CREATE TRIGGER queue_owned_owner_d AFTER DELETE ON action_owners
+WHEN NOT EXISTS (SELECT 1 FROM bulk_marks WHERE tbl = 'derived') BEGIN
     DELETE FROM queue_owned WHERE member = OLD.member AND action = OLD.action
         AND due = (SELECT coalesce(due, '') FROM actions WHERE id = OLD.action);
 END;
 
 CREATE TRIGGER queue_owned_owner_u AFTER UPDATE OF action, member ON action_owners
-WHEN OLD.action IS NOT NEW.action OR OLD.member IS NOT NEW.member BEGIN
+WHEN (OLD.action IS NOT NEW.action OR OLD.member IS NOT NEW.member)
+  AND NOT EXISTS (SELECT 1 FROM bulk_marks WHERE tbl = 'derived') BEGIN
     DELETE FROM queue_owned WHERE member = OLD.member AND action = OLD.action
         AND due = (SELECT coalesce(due, '') FROM actions WHERE id = OLD.action);
     INSERT INTO queue_owned (member, due, action)
@@ -55,21 +58,24 @@ END;
 -- An action is usually added before its owners; undo may put them back
 -- the other way round.
 CREATE TRIGGER queue_owned_action_i AFTER INSERT ON actions
-WHEN NEW.owners_all = 0 AND NEW.status IN ('open', 'in-progress') BEGIN
+WHEN (NEW.owners_all = 0 AND NEW.status IN ('open', 'in-progress'))
+  AND NOT EXISTS (SELECT 1 FROM bulk_marks WHERE tbl = 'derived') BEGIN
     INSERT INTO queue_owned (member, due, action)
         SELECT o.member, coalesce(NEW.due, ''), NEW.id FROM action_owners o
         WHERE o.action = NEW.id;
 END;
 
-CREATE TRIGGER queue_owned_action_d AFTER DELETE ON actions BEGIN
+CREATE TRIGGER queue_owned_action_d AFTER DELETE ON actions
+WHEN NOT EXISTS (SELECT 1 FROM bulk_marks WHERE tbl = 'derived') BEGIN
     DELETE FROM queue_owned WHERE action = OLD.id AND due = coalesce(OLD.due, '')
         AND member IN (SELECT member FROM action_owners WHERE action = OLD.id);
 END;
 
 -- Only when what decides the rows changes: an edit of the title does not.
 CREATE TRIGGER queue_owned_action_u AFTER UPDATE OF id, due, status, owners_all ON actions
-WHEN OLD.id IS NOT NEW.id OR OLD.due IS NOT NEW.due OR OLD.status IS NOT NEW.status
-  OR OLD.owners_all IS NOT NEW.owners_all BEGIN
+WHEN (OLD.id IS NOT NEW.id OR OLD.due IS NOT NEW.due OR OLD.status IS NOT NEW.status
+  OR OLD.owners_all IS NOT NEW.owners_all)
+  AND NOT EXISTS (SELECT 1 FROM bulk_marks WHERE tbl = 'derived') BEGIN
     DELETE FROM queue_owned WHERE action = OLD.id AND due = coalesce(OLD.due, '')
         AND member IN (SELECT member FROM action_owners WHERE action = OLD.id);
     INSERT INTO queue_owned (member, due, action)

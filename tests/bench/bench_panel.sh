@@ -86,8 +86,9 @@ done
     { echo "bench_panel: the import failed" >&2; exit 1; }
 
 # The floor under the import: the sqlite3 shell storing the same rows in
-# the same schema (its indexes, foreign keys, triggers), one INSERT ...
-# SELECT per table from the imported file, without the history.
+# the same schema (its indexes and foreign keys), one INSERT ... SELECT
+# per table from the imported file, without the history and without the
+# tables derived from the actions (their triggers wait on bulk_marks).
 floor_db="$work/floor.db"
 tables=$("$SQLITE3" "$db" "SELECT group_concat('INSERT INTO main.\"' || name || '\" SELECT * FROM src.\"' || name || '\" ORDER BY rowid;', ' ') FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('changes', 'change_rows', 'bulk_marks') AND name NOT LIKE 'sqlite_%'")
 cat >"$work/floor.sql" <<SQL
@@ -95,6 +96,7 @@ PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY
 ATTACH '$db' AS src;
 BEGIN; PRAGMA defer_foreign_keys = ON;
 INSERT INTO bulk_marks SELECT name, 0 FROM main.sqlite_schema WHERE type = 'table';
+INSERT INTO bulk_marks VALUES ('derived', 0);
 $tables
 COMMIT;
 SQL

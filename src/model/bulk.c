@@ -22,30 +22,25 @@ enum pb_status pb_bulk_expect_actions(struct pb_db *db, size_t n, struct pb_erro
 {
     if (n < PB_BULK_MIN_ROWS || db->bulk_indexes)
         return PB_OK;
-    sqlite3_stmt *st = sql_prepare(db, "SELECT count(*) FROM actions", err);
-    if (!st)
-        return err ? err->status : PB_ERR_INTERNAL;
-    int rc = sql_step(db, st, err);
-    int64_t held = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (rc < 0)
-        return err ? err->status : PB_ERR_INTERNAL;
-    if ((int64_t)n <= held)
-        return PB_OK;
+    int64_t held = 0;
+    enum pb_status s = sql_read_int(db, "SELECT count(*) FROM actions", &held, err);
+    if (s != PB_OK || (int64_t)n <= held)
+        return s;
     char *sql = pb_xasprintf("SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
                              " AND tbl_name IN ('actions', 'action_owners', 'updates')"
                              " AND sql IS NOT NULL AND name NOT IN (%s) ORDER BY name",
                              keep_indexes);
-    st = sql_prepare(db, sql_keep(db, sql), err);
+    sqlite3_stmt *st = sql_prepare(db, sql_keep(db, sql), err);
     if (!st)
         return err ? err->status : PB_ERR_INTERNAL;
     struct pb_buf drop = {0}, create = {0};
+    int rc;
     while ((rc = sql_step(db, st, err)) == SQLITE_ROW) {
         pb_buf_addf(&drop, "DROP INDEX \"%s\";", (const char *)sqlite3_column_text(st, 0));
         pb_buf_addf(&create, "%s;", (const char *)sqlite3_column_text(st, 1));
     }
     sqlite3_reset(st);
-    enum pb_status s = rc < 0 ? (err ? err->status : PB_ERR_INTERNAL) : PB_OK;
+    s = rc < 0 ? (err ? err->status : PB_ERR_INTERNAL) : PB_OK;
     if (s == PB_OK && drop.len)
         s = sql_exec(db, drop.data, err);
     pb_buf_free(&drop);
@@ -77,19 +72,6 @@ enum pb_status pb_bulk_begin(struct pb_db *db, struct pb_error *err)
     return s;
 }
 
-/* Whether pb_bulk_expect_actions silenced the derived tables' triggers. */
-static enum pb_status silenced_derived(struct pb_db *db, bool *silenced, struct pb_error *err)
-{
-    sqlite3_stmt *st = sql_prepare(
-        db, "SELECT EXISTS (SELECT 1 FROM bulk_marks WHERE tbl = '" DERIVED_MARK "')", err);
-    if (!st)
-        return err ? err->status : PB_ERR_INTERNAL;
-    int rc = sql_step(db, st, err);
-    *silenced = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
-    return rc < 0 ? (err ? err->status : PB_ERR_INTERNAL) : PB_OK;
-}
-
 enum pb_status pb_bulk_end(struct pb_db *db, struct pb_error *err)
 {
     enum pb_status s = PB_OK;
@@ -107,9 +89,12 @@ enum pb_status pb_bulk_end(struct pb_db *db, struct pb_error *err)
         free(sql);
         free(image);
     }
-    bool silenced = false;
+    /* whether pb_bulk_expect_actions silenced the derived tables' triggers */
+    int64_t silenced = 0;
     if (s == PB_OK)
-        s = silenced_derived(db, &silenced, err);
+        s = sql_read_int(db,
+                         "SELECT EXISTS (SELECT 1 FROM bulk_marks WHERE tbl = '" DERIVED_MARK "')",
+                         &silenced, err);
     if (s == PB_OK && silenced)
         s = derived_rebuild(db, err);
     if (s == PB_OK)

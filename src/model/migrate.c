@@ -47,20 +47,6 @@ const char *const history_tables[] = {
     "action_owners", "updates", "feedback", NULL,
 };
 
-static enum pb_status read_int_pragma(struct pb_db *db, const char *sql, int64_t *out,
-                                      struct pb_error *err)
-{
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
-        return sql_fail(db, err);
-    int rc = sqlite3_step(st);
-    *out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_finalize(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return sql_fail(db, err);
-    return PB_OK;
-}
-
 char *history_json_expr(struct pb_db *db, const char *table, const char *prefix,
                         struct pb_error *err)
 {
@@ -290,7 +276,7 @@ static enum pb_status upgrade(struct pb_db *db, int64_t from, struct pb_error *e
             return s;
         int64_t now;
         /* another process may have migrated while we waited for the lock */
-        s = read_int_pragma(db, "PRAGMA user_version", &now, err);
+        s = sql_read_int(db, "PRAGMA user_version", &now, err);
         if (s == PB_OK && now == v) {
             s = steps[v](db, err);
             if (s == PB_OK) {
@@ -317,11 +303,11 @@ enum pb_status migrate(struct pb_db *db, struct pb_error *err)
      * database between the reads would make it look like a stranger's. */
     enum pb_status s = sql_exec(db, "BEGIN", err);
     if (s == PB_OK)
-        s = read_int_pragma(db, "PRAGMA user_version", &version, err);
+        s = sql_read_int(db, "PRAGMA user_version", &version, err);
     if (s == PB_OK)
-        s = read_int_pragma(db, "PRAGMA application_id", &app_id, err);
+        s = sql_read_int(db, "PRAGMA application_id", &app_id, err);
     if (s == PB_OK)
-        s = read_int_pragma(db, "SELECT count(*) FROM sqlite_schema", &tables, err);
+        s = sql_read_int(db, "SELECT count(*) FROM sqlite_schema", &tables, err);
     sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
     if (s != PB_OK)
         return s;

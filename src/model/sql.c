@@ -181,6 +181,19 @@ enum pb_status sql_exec(struct pb_db *db, const char *sql, struct pb_error *err)
     return PB_OK;
 }
 
+enum pb_status sql_read_int(struct pb_db *db, const char *sql, int64_t *out, struct pb_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+        return sql_fail(db, err);
+    int rc = sqlite3_step(st);
+    *out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sql_fail(db, err);
+    return PB_OK;
+}
+
 const char *sql_text(sqlite3_stmt *st, int col)
 {
     return (const char *)sqlite3_column_text(st, col);

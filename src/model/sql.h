@@ -83,6 +83,9 @@ int sql_step(struct pb_db *db, sqlite3_stmt *st, struct pb_error *err);
 enum pb_status sql_run(struct pb_db *db, sqlite3_stmt *st, struct pb_error *err);
 /* Runs SQL text of one or more statements, uncached (schema, pragmas). */
 enum pb_status sql_exec(struct pb_db *db, const char *sql, struct pb_error *err);
+/* The first column of the first row of one statement, uncached (a pragma,
+ * a count); 0 when it returns no row. */
+enum pb_status sql_read_int(struct pb_db *db, const char *sql, int64_t *out, struct pb_error *err);
 /* Turns the connection's current SQLite error into a status and message. */
 enum pb_status sql_fail(struct pb_db *db, struct pb_error *err);
 

@@ -483,7 +483,7 @@ static enum pb_status on_scalar(struct loader *l, const yaml_event_t *e)
         if (s != PB_OK)
             return s;
     }
-    if (l->arena == &l->item_arena && in_streamed_list(l))
+    if (in_streamed_list(l))
         return hand_over(l, node);
     attach(l, node);
     return PB_OK;
